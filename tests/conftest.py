@@ -1,0 +1,23 @@
+import pytest
+
+from tests.factories import CategoryFactory, CustomerFactory, StaffFactory
+
+
+@pytest.fixture
+def customer(db):
+    return CustomerFactory()
+
+
+@pytest.fixture
+def other_customer(db):
+    return CustomerFactory()
+
+
+@pytest.fixture
+def staff(db):
+    return StaffFactory()
+
+
+@pytest.fixture
+def category(db):
+    return CategoryFactory(slug="billing", name_tr="Fatura", name_en="Billing")

@@ -1,0 +1,106 @@
+"""factory_boy factories for the complaint domain."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+
+from workflow.models import AlternativeRoute, Category, Complaint, Unit
+from workflow.states import Channel, ContactMethod, InvestigationLevel, Severity
+
+User = get_user_model()
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}@example.com")
+    email = factory.SelfAttribute("username")
+    first_name = factory.Faker("first_name", locale="tr_TR")
+    last_name = factory.Faker("last_name", locale="tr_TR")
+    password = factory.django.Password("secret-pass-123")
+
+
+class CustomerFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"customer{n}@example.com")
+
+
+def staff_group() -> Group:
+    group, _ = Group.objects.get_or_create(name="Şikâyet personeli")
+    group.permissions.add(
+        Permission.objects.get(codename="handle_complaint", content_type__app_label="workflow")
+    )
+    return group
+
+
+class StaffFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"staff{n}@example.com")
+    is_staff = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(staff_group())
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"unit-{n}")
+    name_tr = factory.Sequence(lambda n: f"Birim {n}")
+    name_en = factory.Sequence(lambda n: f"Unit {n}")
+    email = factory.LazyAttribute(lambda o: f"{o.slug}@example.com")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    name_tr = factory.Sequence(lambda n: f"Kategori {n}")
+    name_en = factory.Sequence(lambda n: f"Category {n}")
+    default_unit = factory.SubFactory(UnitFactory)
+    default_severity = Severity.MEDIUM
+
+
+class AlternativeRouteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AlternativeRoute
+
+    kind = AlternativeRoute.Kind.EXTERNAL
+    name_tr = "Tüketici Hakem Heyeti"
+    name_en = "Consumer Arbitration Committee"
+    url = "https://tuketici.ticaret.gov.tr/"
+    deadline_tr = "Parasal sınırın altındaki uyuşmazlıklar için zorunlu."
+    deadline_en = "Mandatory for disputes below the monetary limit."
+
+
+class ComplaintFactory(factory.django.DjangoModelFactory):
+    """A complaint row in `received`; use the services to move it (tests/workflow/helpers)."""
+
+    class Meta:
+        model = Complaint
+
+    reference = factory.Sequence(lambda n: f"MMN-2026-{n + 900000:06d}")
+    customer = factory.SubFactory(CustomerFactory)
+    contact_name = factory.LazyAttribute(
+        lambda o: o.customer.get_full_name() if o.customer else "Ad Soyad"
+    )
+    contact_email = factory.LazyAttribute(
+        lambda o: o.customer.email if o.customer else "guest@example.com"
+    )
+    preferred_contact_method = ContactMethod.EMAIL
+    channel = Channel.PORTAL
+    category = factory.SubFactory(CategoryFactory)
+    unit = factory.SelfAttribute("category.default_unit")
+    subject = "Fatura tutarı hatalı"
+    description = "Son faturamda kullanmadığım bir hizmet için ücret görünüyor."
+    severity = Severity.MEDIUM
+    investigation_level = InvestigationLevel.BASIC
+    received_at = factory.LazyFunction(timezone.now)
+    response_due_at = factory.LazyFunction(timezone.now)

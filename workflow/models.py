@@ -1,0 +1,419 @@
+"""Complaint domain data. Thin models: fields, constraints, small properties.
+
+State changes live in `workflow.services`; nothing here moves a complaint.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField
+
+from .state_machine import ComplaintStateMachine
+from .states import (
+    Channel,
+    ClosureReason,
+    ContactMethod,
+    DeadlineProfile,
+    EventKind,
+    InvestigationLevel,
+    Language,
+    Severity,
+    SlaState,
+    Status,
+    Visibility,
+)
+
+
+class BilingualNameMixin(models.Model):
+    name_tr = models.CharField(_("ad (Türkçe)"), max_length=200)
+    name_en = models.CharField(_("ad (İngilizce)"), max_length=200)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "tr").startswith("en") else self.name_tr
+
+
+class Unit(BilingualNameMixin):
+    """A department that resolves complaints (R3)."""
+
+    slug = models.SlugField(unique=True)
+    email = models.EmailField(_("birim e-postası"), blank=True)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name_tr"]
+        verbose_name = _("birim")
+        verbose_name_plural = _("birimler")
+
+
+class Category(BilingualNameMixin):
+    slug = models.SlugField(unique=True)
+    default_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="categories")
+    default_severity = models.PositiveSmallIntegerField(choices=Severity, default=Severity.MEDIUM)
+    deadline_profile = models.CharField(
+        max_length=32, choices=DeadlineProfile, default=DeadlineProfile.ONE_BUSINESS_DAY
+    )
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name_tr"]
+        verbose_name = _("kategori")
+        verbose_name_plural = _("kategoriler")
+
+
+class AlternativeRoute(models.Model):
+    """An internal or external route the customer may take after rejecting a resolution (R14)."""
+
+    class Kind(models.TextChoices):
+        INTERNAL = "internal", _("Kurum içi")
+        EXTERNAL = "external", _("Kurum dışı")
+
+    kind = models.CharField(max_length=16, choices=Kind)
+    name_tr = models.CharField(max_length=200)
+    name_en = models.CharField(max_length=200)
+    description_tr = models.TextField(blank=True)
+    description_en = models.TextField(blank=True)
+    url = models.URLField(blank=True)
+    deadline_tr = models.CharField(max_length=300, blank=True)
+    deadline_en = models.CharField(max_length=300, blank=True)
+    categories = models.ManyToManyField(
+        Category,
+        blank=True,
+        related_name="alternative_routes",
+        help_text=_("Boş bırakılırsa her kategori için geçerlidir."),
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["kind", "sort_order", "pk"]
+        verbose_name = _("alternatif çözüm yolu")
+        verbose_name_plural = _("alternatif çözüm yolları")
+
+    def __str__(self) -> str:
+        return self.name_tr
+
+    def localized(self, field: str, language: str) -> str:
+        return getattr(self, f"{field}_{'en' if language.startswith('en') else 'tr'}")
+
+
+class ReferenceCounter(models.Model):
+    """Last complaint number handed out per year (MMN-<year>-<number>)."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"
+
+
+def new_tracking_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
+    reference = models.CharField(_("başvuru numarası"), max_length=24, unique=True)
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="complaints",
+        help_text=_("Boş: personelin kaydettiği veya üyeliksiz yapılan başvuru."),
+    )
+    contact_name = models.CharField(_("ad soyad"), max_length=200)
+    contact_email = models.EmailField(_("e-posta"), blank=True)
+    contact_phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    preferred_contact_method = models.CharField(
+        _("tercih edilen iletişim yolu"), max_length=16, choices=ContactMethod
+    )
+    channel = models.CharField(_("başvuru kanalı"), max_length=16, choices=Channel)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="complaints")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="complaints"
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_complaints",
+    )
+    subject = models.CharField(_("konu"), max_length=200)
+    description = models.TextField(_("açıklama"))
+    severity = models.PositiveSmallIntegerField(_("önem"), choices=Severity)
+    investigation_level = models.CharField(
+        _("inceleme düzeyi"), max_length=16, choices=InvestigationLevel
+    )
+    status = FSMField(
+        _("durum"), max_length=24, choices=Status, default=Status.RECEIVED, protected=True
+    )
+    language = models.CharField(max_length=2, choices=Language, default=Language.TR)
+    received_at = models.DateTimeField(_("alınma zamanı"))
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    response_due_at = models.DateTimeField(_("yanıt son zamanı"))
+    estimated_resolution_at = models.DateTimeField(null=True, blank=True)
+    estimate_communicated_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closure_reason = models.CharField(max_length=16, choices=ClosureReason, blank=True)
+    sla_state = models.CharField(max_length=16, choices=SlaState, default=SlaState.ON_TRACK)
+    policy_version = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("Başvuru anında yürürlükte olan politika sürümü.")
+    )
+    tracking_token = models.CharField(max_length=64, unique=True, default=new_tracking_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = _("şikâyet")
+        verbose_name_plural = _("şikâyetler")
+        permissions = [
+            ("handle_complaint", _("Şikâyetleri işleyebilir (personel)")),
+            ("review_process", _("Süreci ve raporları inceleyebilir (yönetici)")),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-received_at"], name="complaint_status_idx"),
+            models.Index(fields=["customer", "-received_at"], name="complaint_customer_idx"),
+            models.Index(fields=["unit", "status"], name="complaint_unit_status_idx"),
+            models.Index(fields=["category", "received_at"], name="complaint_category_idx"),
+            models.Index(fields=["sla_state", "status"], name="complaint_sla_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(severity__gte=1, severity__lte=4),
+                name="complaint_severity_1_to_4",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status="closed", closed_at__isnull=False)
+                    & ~models.Q(closure_reason="")
+                )
+                | (~models.Q(status="closed") & models.Q(closed_at__isnull=True)),
+                name="complaint_closed_fields_consistent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} – {self.subject}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != Status.CLOSED
+
+
+class ComplaintEvent(models.Model):
+    """Append-only record of everything that happened to a complaint (R4, R8, R12).
+
+    Each row stores the hash of the previous row of the same complaint and its own hash,
+    so editing or deleting a row breaks the chain (`workflow.audit.verify_chain`).
+    """
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
+    sequence = models.PositiveIntegerField()
+    kind = models.CharField(max_length=24, choices=EventKind)
+    from_status = models.CharField(max_length=24, choices=Status, blank=True)
+    to_status = models.CharField(max_length=24, choices=Status, blank=True)
+    visibility = models.CharField(max_length=16, choices=Visibility, default=Visibility.CUSTOMER)
+    text = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    actor_name = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField()
+    prev_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["complaint_id", "sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["complaint", "sequence"], name="event_sequence_unique_per_complaint"
+            )
+        ]
+        verbose_name = _("olay")
+        verbose_name_plural = _("olaylar")
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id}#{self.sequence} {self.kind}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("ComplaintEvent rows are append-only.")
+        super().save(*args, **kwargs)
+
+
+class InformationRequest(models.Model):
+    """A question staff asked the complainant while investigating (R7)."""
+
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="information_requests"
+    )
+    question = models.TextField()
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    asked_at = models.DateTimeField()
+    answer = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["asked_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id}: {self.question[:50]}"
+
+
+class ResolutionProposal(models.Model):
+    """A decision or action proposed to the complainant (R12, R13, R14)."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("Yanıt bekleniyor")
+        ACCEPTED = "accepted", _("Kabul edildi")
+        REJECTED = "rejected", _("Reddedildi")
+        SUPERSEDED = "superseded", _("Yerine yenisi önerildi")
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="proposals")
+    text = models.TextField()
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    proposed_at = models.DateTimeField()
+    decision = models.CharField(max_length=16, choices=Decision, default=Decision.PENDING)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.TextField(blank=True)
+    routes_offered = models.ManyToManyField(AlternativeRoute, blank=True, related_name="+")
+    implemented_at = models.DateTimeField(null=True, blank=True)
+    implementation_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["proposed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id}: {self.text[:50]} ({self.decision})"
+
+
+class RouteApplication(models.Model):
+    """The customer's own record: "I applied to X on <date>, reference Y" (R14)."""
+
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="route_applications"
+    )
+    route = models.ForeignKey(AlternativeRoute, on_delete=models.PROTECT, related_name="+")
+    applied_on = models.DateField()
+    external_reference = models.CharField(max_length=100, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id}: {self.route_id} {self.applied_on}"
+
+
+class CorrectiveAction(models.Model):
+    """Correction, corrective or preventive action defined after investigation (R9)."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Düzeltme")
+        CORRECTIVE = "corrective", _("Düzeltici faaliyet")
+        PREVENTIVE = "preventive", _("Önleyici faaliyet")
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Açık")
+        DONE = "done", _("Tamamlandı")
+        VERIFIED = "verified", _("Etkinliği doğrulandı")
+
+    kind = models.CharField(max_length=16, choices=Kind)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    due_date = models.DateField(null=True, blank=True)
+    state = models.CharField(max_length=16, choices=State, default=State.OPEN)
+    effectiveness_check = models.TextField(blank=True)
+    complaints = models.ManyToManyField(Complaint, related_name="corrective_actions")
+    created_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("düzeltici/önleyici faaliyet")
+        verbose_name_plural = _("düzeltici/önleyici faaliyetler")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SatisfactionSurvey(models.Model):
+    """The customer's satisfaction with the resolution and with the process (R11, R15)."""
+
+    complaint = models.OneToOneField(Complaint, on_delete=models.CASCADE, related_name="survey")
+    resolution_score = models.PositiveSmallIntegerField()
+    process_score = models.PositiveSmallIntegerField()
+    comment = models.TextField(blank=True)
+    submitted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(resolution_score__gte=1, resolution_score__lte=5)
+                & models.Q(process_score__gte=1, process_score__lte=5),
+                name="survey_scores_1_to_5",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id}: {self.resolution_score}/{self.process_score}"
+
+
+class Notification(models.Model):
+    """Outbox row: written in the same transaction as the change, sent by the task worker."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-posta")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Bekliyor")
+        SENT = "sent", _("Gönderildi")
+        FAILED = "failed", _("Başarısız, yeniden denenecek")
+        DEAD = "dead", _("Vazgeçildi")
+
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recipient_email = models.EmailField()
+    channel = models.CharField(max_length=16, choices=Channel, default=Channel.EMAIL)
+    template = models.CharField(max_length=64)
+    context = models.JSONField(default=dict, blank=True)
+    language = models.CharField(max_length=2, choices=Language, default=Language.TR)
+    status = models.CharField(max_length=16, choices=State, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="notification_due_idx")]
+        verbose_name = _("bildirim")
+        verbose_name_plural = _("bildirimler")
+
+    def __str__(self) -> str:
+        return f"{self.template} → {self.recipient_email} ({self.status})"

@@ -1,0 +1,177 @@
+"""Notification outbox (R5, R11, R12).
+
+Services write a `Notification` row inside their transaction; after commit the task worker
+is asked to deliver it. Delivery failures never lose the row: it is retried with exponential
+backoff and, after `MEMNUN_NOTIFICATION_MAX_ATTEMPTS`, marked dead and shown to staff.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import Complaint, Notification
+
+logger = logging.getLogger(__name__)
+
+BACKOFF_BASE = timedelta(minutes=1)
+BACKOFF_MAX = timedelta(hours=6)
+
+
+def complaint_context(complaint: Complaint, **extra) -> dict:
+    """The JSON-safe context every complaint e-mail gets."""
+    return {
+        "reference": complaint.reference,
+        "subject": complaint.subject,
+        "contact_name": complaint.contact_name,
+        "status": complaint.status,
+        "portal_url": f"{settings.MEMNUN_SITE_URL}/portal/complaints/{complaint.reference}/",
+        **extra,
+    }
+
+
+def queue_notification(
+    *,
+    template: str,
+    recipient_email: str,
+    language: str,
+    context: dict,
+    complaint: Complaint | None = None,
+    recipient=None,
+) -> Notification | None:
+    """Write the outbox row now; ask the worker to deliver it once the transaction commits."""
+    if not recipient_email:
+        return None
+    notification = Notification.objects.create(
+        complaint=complaint,
+        recipient=recipient,
+        recipient_email=recipient_email,
+        template=template,
+        context=context,
+        language=language if language in ("tr", "en") else "tr",
+        next_attempt_at=timezone.now(),
+    )
+    transaction.on_commit(lambda: enqueue_delivery(notification.pk))
+    return notification
+
+
+def notify_customer(complaint: Complaint, template: str, **extra) -> Notification | None:
+    email = complaint.contact_email or (complaint.customer.email if complaint.customer else "")
+    return queue_notification(
+        template=template,
+        recipient_email=email,
+        language=complaint.language,
+        context=complaint_context(complaint, **extra),
+        complaint=complaint,
+        recipient=complaint.customer,
+    )
+
+
+def notify_staff(complaint: Complaint, template: str, **extra) -> Notification | None:
+    """Tell the assignee, or the unit's shared inbox when nobody is assigned yet."""
+    if complaint.assignee and complaint.assignee.email:
+        email, user = complaint.assignee.email, complaint.assignee
+    elif complaint.unit and complaint.unit.email:
+        email, user = complaint.unit.email, None
+    else:
+        return None
+    return queue_notification(
+        template=template,
+        recipient_email=email,
+        language=settings.LANGUAGE_CODE,
+        context=complaint_context(complaint, **extra),
+        complaint=complaint,
+        recipient=user,
+    )
+
+
+def enqueue_delivery(notification_id: int) -> None:
+    from .tasks import deliver_notification
+
+    try:
+        deliver_notification.enqueue(notification_id)
+    except Exception:  # the row stays pending; `send_notifications` picks it up later
+        logger.exception("Could not enqueue delivery of notification %s", notification_id)
+
+
+def schedule_retry(notification_id: int, run_after) -> None:
+    """Ask the worker to try again later, where the task backend can defer."""
+    from .tasks import deliver_notification
+
+    if not deliver_notification.get_backend().supports_defer:
+        return  # the periodic `send_notifications` sweep retries it
+    try:
+        deliver_notification.using(run_after=run_after).enqueue(notification_id)
+    except Exception:
+        logger.exception("Could not schedule a retry of notification %s", notification_id)
+
+
+def render(notification: Notification) -> tuple[str, str]:
+    """Subject (first line of the template) and body, in the notification's language."""
+    text = render_to_string(
+        f"workflow/email/{notification.language}/{notification.template}.txt",
+        notification.context,
+    ).strip()
+    subject, _, body = text.partition("\n")
+    return subject.strip(), body.strip() + "\n"
+
+
+def backoff(attempts: int) -> timedelta:
+    return min(BACKOFF_BASE * (2 ** max(attempts - 1, 0)), BACKOFF_MAX)
+
+
+def deliver(notification_id: int) -> str:
+    """Send one notification; returns its new status. Safe to call twice."""
+    with transaction.atomic():
+        notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
+        if notification is None or notification.status in (
+            Notification.State.SENT,
+            Notification.State.DEAD,
+        ):
+            return notification.status if notification else "missing"
+        notification.attempts += 1
+        try:
+            subject, body = render(notification)
+            EmailMessage(subject, body, to=[notification.recipient_email]).send()
+        except Exception as error:  # SMTP down, refused, template error: keep and retry
+            notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+            if notification.attempts >= settings.MEMNUN_NOTIFICATION_MAX_ATTEMPTS:
+                notification.status = Notification.State.DEAD
+                notification.next_attempt_at = None
+            else:
+                notification.status = Notification.State.FAILED
+                notification.next_attempt_at = timezone.now() + backoff(notification.attempts)
+                retry_at = notification.next_attempt_at
+                transaction.on_commit(lambda: schedule_retry(notification_id, retry_at))
+            logger.warning("Notification %s failed: %s", notification.pk, notification.last_error)
+        else:
+            notification.status = Notification.State.SENT
+            notification.sent_at = timezone.now()
+            notification.next_attempt_at = None
+            notification.last_error = ""
+        notification.save(
+            update_fields=["attempts", "status", "sent_at", "next_attempt_at", "last_error"]
+        )
+        return notification.status
+
+
+def deliver_due(*, now=None, limit: int = 500) -> dict[str, int]:
+    """Deliver every pending or failed notification whose next attempt is due."""
+    now = now or timezone.now()
+    due_ids = list(
+        Notification.objects.filter(
+            status__in=[Notification.State.PENDING, Notification.State.FAILED],
+            next_attempt_at__lte=now,
+        )
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    counts: dict[str, int] = {}
+    for pk in due_ids:
+        status = deliver(pk)
+        counts[status] = counts.get(status, 0) + 1
+    return counts

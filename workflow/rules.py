@@ -1,0 +1,36 @@
+"""Who may act on which complaint (object-level rules, used by services, views and DRF)."""
+
+import rules
+
+STAFF_PERMISSION = "workflow.handle_complaint"
+
+
+@rules.predicate
+def is_complaint_staff(user) -> bool:
+    """Staff belong to a staff group granting `workflow.handle_complaint` and have is_staff."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.is_staff and user.has_perm(STAFF_PERMISSION)
+
+
+@rules.predicate
+def is_complainant(user, complaint) -> bool:
+    return (
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and complaint is not None
+        and complaint.customer_id == user.pk
+    )
+
+
+@rules.predicate
+def is_customer(user) -> bool:
+    """A customer is any active user who is not staff."""
+    return getattr(user, "is_authenticated", False) and user.is_active and not user.is_staff
+
+
+rules.add_rule("workflow.act_as_staff", is_complaint_staff)
+rules.add_rule("workflow.act_as_complainant", is_complainant)
+rules.add_rule("workflow.act_on_complaint", is_complaint_staff | is_complainant)

@@ -1,0 +1,67 @@
+"""Reads with their joins done and their scope applied (CONVENTIONS.md)."""
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from .models import AlternativeRoute, Complaint, ComplaintEvent, Notification, ResolutionProposal
+from .rules import is_complaint_staff
+from .states import OPEN_STATUSES, Visibility
+
+
+def applicable_routes(category_id: int | None) -> QuerySet[AlternativeRoute]:
+    """R14: active routes that apply to the category (a route with no category applies to all)."""
+    return (
+        AlternativeRoute.objects.filter(is_active=True)
+        .filter(Q(categories__isnull=True) | Q(categories=category_id))
+        .distinct()
+        .order_by("kind", "sort_order", "pk")
+    )
+
+
+def _with_relations(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
+    return queryset.select_related("category", "unit", "assignee", "customer").prefetch_related(
+        Prefetch(
+            "proposals",
+            queryset=ResolutionProposal.objects.order_by("-proposed_at", "-pk"),
+            to_attr="proposals_newest_first",
+        )
+    )
+
+
+def complaints_for_customer(user) -> QuerySet[Complaint]:
+    """The customer's own complaints only (another customer's complaint is a 404)."""
+    if not getattr(user, "is_authenticated", False):
+        return Complaint.objects.none()
+    return _with_relations(Complaint.objects.filter(customer=user))
+
+
+def complaints_for_staff(user) -> QuerySet[Complaint]:
+    if not is_complaint_staff(user):
+        return Complaint.objects.none()
+    return _with_relations(Complaint.objects.all())
+
+
+def open_complaints() -> QuerySet[Complaint]:
+    return Complaint.objects.filter(status__in=OPEN_STATUSES)
+
+
+def events_for_customer(complaint: Complaint) -> QuerySet[ComplaintEvent]:
+    """Every event except internal notes (R12), oldest first."""
+    return complaint.events.exclude(visibility=Visibility.INTERNAL).order_by("sequence")
+
+
+def events_for_staff(complaint: Complaint) -> QuerySet[ComplaintEvent]:
+    return complaint.events.select_related("actor").order_by("sequence")
+
+
+def current_proposal(complaint: Complaint) -> ResolutionProposal | None:
+    proposals = getattr(complaint, "proposals_newest_first", None)
+    if proposals is None:
+        proposals = list(complaint.proposals.order_by("-proposed_at", "-pk")[:1])
+    return proposals[0] if proposals else None
+
+
+def undeliverable_notifications() -> QuerySet[Notification]:
+    """Dead and failing notifications, shown to staff so nothing is silently lost."""
+    return Notification.objects.filter(
+        status__in=[Notification.State.DEAD, Notification.State.FAILED]
+    ).select_related("complaint")

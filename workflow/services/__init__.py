@@ -1,0 +1,47 @@
+"""Every state change of a complaint, one function per action (CONVENTIONS.md).
+
+Each is keyword-only, atomic, row-locked, permission-checked; each writes its
+`ComplaintEvent` and queues its notifications in the same transaction.
+"""
+
+from .customer import (
+    accept_resolution,
+    add_note,
+    answer_information,
+    record_route_application,
+    reject_resolution,
+    submit_survey,
+    withdraw,
+)
+from .intake import file_complaint
+from .staff import (
+    acknowledge,
+    assign,
+    mark_implemented,
+    propose_resolution,
+    reopen,
+    request_information,
+    resume,
+    review_rejection,
+    set_estimate,
+)
+
+__all__ = [
+    "accept_resolution",
+    "acknowledge",
+    "add_note",
+    "answer_information",
+    "assign",
+    "file_complaint",
+    "mark_implemented",
+    "propose_resolution",
+    "record_route_application",
+    "reject_resolution",
+    "reopen",
+    "request_information",
+    "resume",
+    "review_rejection",
+    "set_estimate",
+    "submit_survey",
+    "withdraw",
+]

@@ -1,0 +1,157 @@
+"""Shared steps of every service: lock, check, transition, record, notify."""
+
+from collections.abc import Callable
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django_fsm import ConcurrentTransition, can_proceed
+
+from ..audit import event_hash
+from ..errors import ConcurrentChange, InvalidInput, NotPermitted, TransitionNotAllowed
+from ..models import Complaint, ComplaintEvent
+from ..rules import is_complainant, is_complaint_staff
+from ..states import EventKind, Status, Visibility
+
+
+def lock(complaint: Complaint | int | str) -> Complaint:
+    """Re-read the complaint inside the transaction with a row lock (SELECT ... FOR UPDATE)."""
+    if isinstance(complaint, Complaint):
+        lookup = {"pk": complaint.pk}
+    elif isinstance(complaint, int):
+        lookup = {"pk": complaint}
+    else:
+        lookup = {"reference": complaint}
+    try:
+        return (
+            Complaint.objects.select_for_update(of=("self",))
+            .select_related("customer", "assignee", "unit", "category")
+            .get(**lookup)
+        )
+    except Complaint.DoesNotExist as error:
+        raise NotPermitted("No such complaint.") from error
+
+
+def display_name(user) -> str:
+    if user is None:
+        return ""
+    full = user.get_full_name() if hasattr(user, "get_full_name") else ""
+    return full or user.get_username()
+
+
+def require_staff(actor) -> None:
+    if not is_complaint_staff(actor):
+        raise NotPermitted("Only complaint staff may do this.")
+
+
+def require_complainant(actor, complaint: Complaint) -> None:
+    if not is_complainant(actor, complaint):
+        raise NotPermitted("Only the complainant may do this.")
+
+
+def require_complainant_or_staff(actor, complaint: Complaint) -> None:
+    if not (is_complainant(actor, complaint) or is_complaint_staff(actor)):
+        raise NotPermitted("You may not act on this complaint.")
+
+
+def require_open(complaint: Complaint) -> None:
+    if complaint.status == Status.CLOSED:
+        raise TransitionNotAllowed("The complaint is closed.")
+
+
+def required_text(value: str | None, field: str, *, max_length: int = 10_000) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise InvalidInput(f"{field} is required.", errors={field: ["This field is required."]})
+    if len(text) > max_length:
+        raise InvalidInput(
+            f"{field} is too long.",
+            errors={field: [f"Ensure this field has no more than {max_length} characters."]},
+        )
+    return text
+
+
+def optional_text(value: str | None, field: str, *, max_length: int = 10_000) -> str:
+    return required_text(value, field, max_length=max_length) if (value or "").strip() else ""
+
+
+def apply_transition(complaint: Complaint, transition: Callable[[], None]) -> tuple[str, str]:
+    """Run a django-fsm transition or raise TransitionNotAllowed; returns (from, to)."""
+    if not can_proceed(transition):
+        raise TransitionNotAllowed(
+            f"'{transition.__name__}' is not allowed while the complaint is {complaint.status}."
+        )
+    before = complaint.status
+    transition()
+    return before, complaint.status
+
+
+def save(complaint: Complaint, *fields: str) -> None:
+    try:
+        complaint.save(update_fields=["status", "updated_at", *fields])
+    except ConcurrentTransition as error:
+        raise ConcurrentChange("The complaint was changed by someone else; reload it.") from error
+
+
+def record_event(
+    complaint: Complaint,
+    *,
+    kind: str,
+    actor=None,
+    text: str = "",
+    visibility: str = Visibility.CUSTOMER,
+    from_status: str = "",
+    to_status: str = "",
+    data: dict | None = None,
+    at: datetime | None = None,
+) -> ComplaintEvent:
+    """Append one event, chained to the previous one by hash (the complaint row is locked)."""
+    last = (
+        ComplaintEvent.objects.filter(complaint=complaint)
+        .order_by("-sequence")
+        .values_list("sequence", "hash")
+        .first()
+    )
+    sequence, prev_hash = (last[0] + 1, last[1]) if last else (1, "")
+    created_at = at or timezone.now()
+    fields = {
+        "complaint_id": complaint.pk,
+        "sequence": sequence,
+        "kind": kind,
+        "from_status": from_status,
+        "to_status": to_status,
+        "visibility": visibility,
+        "text": text,
+        "data": data or {},
+        "actor_id": actor.pk if actor else None,
+        "actor_name": display_name(actor),
+        "created_at": created_at,
+    }
+    return ComplaintEvent.objects.create(
+        **fields, prev_hash=prev_hash, hash=event_hash(prev_hash=prev_hash, **fields)
+    )
+
+
+def record_status_change(
+    complaint: Complaint,
+    before: str,
+    *,
+    actor,
+    text: str = "",
+    kind: str = EventKind.STATUS_CHANGE,
+    data: dict | None = None,
+    visibility: str = Visibility.CUSTOMER,
+) -> ComplaintEvent:
+    return record_event(
+        complaint,
+        kind=kind,
+        actor=actor,
+        text=text,
+        from_status=before,
+        to_status=complaint.status,
+        data=data,
+        visibility=visibility,
+    )
+
+
+atomic = transaction.atomic

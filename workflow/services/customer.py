@@ -1,0 +1,275 @@
+"""What the complainant does (and what staff may record on their behalf, e.g. by phone)."""
+
+from datetime import date
+
+from django.utils import timezone
+
+from ..errors import InvalidInput, TransitionNotAllowed
+from ..models import (
+    AlternativeRoute,
+    Complaint,
+    ResolutionProposal,
+    RouteApplication,
+    SatisfactionSurvey,
+)
+from ..notifications import notify_customer, notify_staff
+from ..rules import is_complaint_staff
+from ..selectors import applicable_routes
+from ..states import ClosureReason, EventKind, Status, Visibility
+from ._base import (
+    apply_transition,
+    atomic,
+    lock,
+    optional_text,
+    record_event,
+    record_status_change,
+    require_complainant,
+    require_complainant_or_staff,
+    require_open,
+    required_text,
+    save,
+)
+
+Decision = ResolutionProposal.Decision
+
+
+def _pending_proposal(complaint: Complaint) -> ResolutionProposal | None:
+    return complaint.proposals.filter(decision=Decision.PENDING).order_by("-proposed_at").first()
+
+
+@atomic
+def answer_information(*, complaint: Complaint, actor, answer: str) -> Complaint:
+    """R7: the complainant answers staff's question (staff may record an answer given by
+    phone or face to face); the investigation resumes."""
+    complaint = lock(complaint)
+    require_complainant_or_staff(actor, complaint)
+    answer = required_text(answer, "answer")
+    before, _ = apply_transition(complaint, complaint.resume_investigation)
+    save(complaint)
+    request = complaint.information_requests.filter(answered_at__isnull=True).last()
+    if request is not None:
+        request.answer, request.answered_at, request.answered_by = answer, timezone.now(), actor
+        request.save(update_fields=["answer", "answered_at", "answered_by"])
+    record_status_change(
+        complaint,
+        before,
+        actor=actor,
+        text=answer,
+        kind=EventKind.MESSAGE,
+        data={"information_request_id": request.pk if request else None},
+    )
+    notify_staff(complaint, "staff_information_answered", answer=answer)
+    return complaint
+
+
+@atomic
+def accept_resolution(*, complaint: Complaint, actor) -> Complaint:
+    """R13: the complainant accepts; the resolution is to be carried out and recorded."""
+    complaint = lock(complaint)
+    require_complainant_or_staff(actor, complaint)
+    before, _ = apply_transition(complaint, complaint.to_implementing)
+    save(complaint)
+    proposal = _pending_proposal(complaint)
+    if proposal is not None:
+        proposal.decision, proposal.decided_at = Decision.ACCEPTED, timezone.now()
+        proposal.save(update_fields=["decision", "decided_at"])
+    record_status_change(
+        complaint,
+        before,
+        actor=actor,
+        kind=EventKind.DECISION,
+        data={"decision": "accepted", "proposal_id": proposal.pk if proposal else None},
+    )
+    notify_customer(complaint, "resolution_accepted")
+    notify_staff(complaint, "staff_resolution_accepted")
+    return complaint
+
+
+@atomic
+def reject_resolution(*, complaint: Complaint, actor, reason: str) -> Complaint:
+    """R14: the rejection and its reason are recorded, the complaint stays open, and the
+    customer is shown the internal and external alternative routes for the category."""
+    complaint = lock(complaint)
+    require_complainant_or_staff(actor, complaint)
+    reason = required_text(reason, "reason")
+    before, _ = apply_transition(complaint, complaint.to_rejected)
+    save(complaint)
+    routes = list(applicable_routes(complaint.category_id))
+    proposal = _pending_proposal(complaint)
+    if proposal is not None:
+        proposal.decision, proposal.decided_at = Decision.REJECTED, timezone.now()
+        proposal.rejection_reason = reason
+        proposal.save(update_fields=["decision", "decided_at", "rejection_reason"])
+        proposal.routes_offered.set(routes)
+    record_status_change(
+        complaint,
+        before,
+        actor=actor,
+        text=reason,
+        kind=EventKind.DECISION,
+        data={
+            "decision": "rejected",
+            "proposal_id": proposal.pk if proposal else None,
+            "routes": [route.pk for route in routes],
+        },
+    )
+    notify_customer(
+        complaint,
+        "resolution_rejected",
+        reason=reason,
+        routes=[
+            {"name": route.localized("name", complaint.language), "url": route.url}
+            for route in routes
+        ],
+    )
+    notify_staff(complaint, "staff_rejection_to_review", reason=reason)
+    return complaint
+
+
+@atomic
+def withdraw(*, complaint: Complaint, actor, reason: str = "") -> Complaint:
+    """The complainant withdraws (staff may record a withdrawal made by phone)."""
+    complaint = lock(complaint)
+    require_complainant_or_staff(actor, complaint)
+    reason = optional_text(reason, "reason")
+    before, _ = apply_transition(complaint, complaint.close_withdrawn)
+    complaint.closed_at = timezone.now()
+    complaint.closure_reason = ClosureReason.WITHDRAWN
+    save(complaint, "closed_at", "closure_reason")
+    record_status_change(complaint, before, actor=actor, text=reason)
+    notify_customer(complaint, "withdrawn", reason=reason)
+    notify_staff(complaint, "staff_withdrawn", reason=reason)
+    return complaint
+
+
+@atomic
+def add_note(
+    *, complaint: Complaint, actor, text: str, visibility: str = Visibility.CUSTOMER
+) -> Complaint:
+    """R4/R12: a message between the complainant and staff, or an internal staff note.
+
+    Staff may add internal notes to closed complaints; messages need an open complaint.
+    """
+    complaint = lock(complaint)
+    require_complainant_or_staff(actor, complaint)
+    text = required_text(text, "text")
+    if visibility not in Visibility.values:
+        raise InvalidInput("Unknown visibility.", errors={"visibility": ["internal or customer"]})
+    staff = is_complaint_staff(actor)
+    if not staff:
+        visibility = Visibility.CUSTOMER
+    if visibility == Visibility.CUSTOMER:
+        require_open(complaint)
+    kind = EventKind.NOTE if visibility == Visibility.INTERNAL else EventKind.MESSAGE
+    record_event(complaint, kind=kind, actor=actor, text=text, visibility=visibility)
+    complaint.save(update_fields=["updated_at"])
+    if visibility == Visibility.CUSTOMER:  # internal notes never leave the staff side
+        if staff:
+            notify_customer(complaint, "message_from_staff", message=text)
+        else:
+            notify_staff(complaint, "staff_message_from_customer", message=text)
+    return complaint
+
+
+@atomic
+def submit_survey(
+    *,
+    complaint: Complaint,
+    actor,
+    resolution_score: int,
+    process_score: int,
+    comment: str = "",
+) -> Complaint:
+    """R11/R15: once closed, the complainant rates the resolution and the process, once."""
+    complaint = lock(complaint)
+    require_complainant(actor, complaint)
+    errors = {
+        name: ["A score from 1 to 5."]
+        for name, value in (
+            ("resolution_score", resolution_score),
+            ("process_score", process_score),
+        )
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5
+    }
+    if errors:
+        raise InvalidInput("Scores are 1 to 5.", errors=errors)
+    comment = optional_text(comment, "comment", max_length=5000)
+    if complaint.status != Status.CLOSED:
+        raise TransitionNotAllowed("The survey opens when the complaint is closed.")
+    if SatisfactionSurvey.objects.filter(complaint=complaint).exists():
+        raise TransitionNotAllowed("The survey was already submitted.")
+    SatisfactionSurvey.objects.create(
+        complaint=complaint,
+        resolution_score=resolution_score,
+        process_score=process_score,
+        comment=comment,
+        submitted_at=timezone.now(),
+    )
+    record_event(
+        complaint,
+        kind=EventKind.SURVEY,
+        actor=actor,
+        text=comment,
+        data={"resolution_score": resolution_score, "process_score": process_score},
+    )
+    notify_staff(
+        complaint,
+        "staff_survey_received",
+        resolution_score=resolution_score,
+        process_score=process_score,
+    )
+    return complaint
+
+
+@atomic
+def record_route_application(
+    *,
+    complaint: Complaint,
+    actor,
+    route: AlternativeRoute | int,
+    applied_on: date,
+    external_reference: str = "",
+    note: str = "",
+) -> Complaint:
+    """R14: the complainant records "I applied to X on <date>, reference <ref>"."""
+    complaint = lock(complaint)
+    require_complainant_or_staff(actor, complaint)
+    if not (
+        complaint.status == Status.REJECTED
+        or complaint.closure_reason == ClosureReason.FINAL_DECISION
+    ):
+        raise TransitionNotAllowed("Alternative routes are offered once a resolution is rejected.")
+    route_obj = (
+        applicable_routes(complaint.category_id).filter(pk=getattr(route, "pk", route)).first()
+    )
+    errors = {}
+    if route_obj is None:
+        errors["route"] = ["This route is not offered for this complaint."]
+    if not isinstance(applied_on, date) or applied_on > timezone.localdate():
+        errors["applied_on"] = ["A date that is not in the future."]
+    if errors:
+        raise InvalidInput("The application could not be recorded.", errors=errors)
+    external_reference = optional_text(external_reference, "external_reference", max_length=100)
+    note = optional_text(note, "note", max_length=2000)
+    RouteApplication.objects.create(
+        complaint=complaint,
+        route=route_obj,
+        applied_on=applied_on,
+        external_reference=external_reference,
+        note=note,
+    )
+    record_event(
+        complaint,
+        kind=EventKind.ROUTE_RECORD,
+        actor=actor,
+        text=note,
+        data={
+            "route": route_obj.pk,
+            "route_name": route_obj.name_tr,
+            "applied_on": applied_on.isoformat(),
+            "external_reference": external_reference,
+        },
+    )
+    complaint.save(update_fields=["updated_at"])
+    notify_staff(complaint, "staff_route_recorded", route=route_obj.name_tr)
+    return complaint

@@ -1,0 +1,153 @@
+"""Receiving a complaint (R2, R3, R5, R6, R10)."""
+
+from datetime import datetime
+
+from django.db.models import F
+from django.utils import timezone
+
+from .. import deadlines
+from ..assessment import investigation_level, similar_complaints_count
+from ..errors import InvalidInput, NotPermitted
+from ..models import Category, Complaint, ReferenceCounter
+from ..notifications import notify_customer, notify_staff
+from ..rules import is_complaint_staff, is_customer
+from ..states import (
+    STAFF_INTAKE_CHANNELS,
+    Channel,
+    ContactMethod,
+    EventKind,
+    Language,
+    Status,
+)
+from ._base import atomic, display_name, record_event, required_text
+
+REFERENCE_PREFIX = "MMN"
+
+
+def format_reference(year: int, number: int) -> str:
+    return f"{REFERENCE_PREFIX}-{year}-{number:06d}"
+
+
+def next_reference(received_at: datetime) -> str:
+    """Numbers run per year (Istanbul time) and are never reused."""
+    year = timezone.localtime(received_at, deadlines.BusinessCalendar.from_settings().tz).year
+    ReferenceCounter.objects.get_or_create(year=year)
+    ReferenceCounter.objects.filter(year=year).update(last_number=F("last_number") + 1)
+    number = ReferenceCounter.objects.values_list("last_number", flat=True).get(year=year)
+    return format_reference(year, number)
+
+
+def _resolve_category(category: Category | str | None) -> Category:
+    if isinstance(category, Category):
+        if category.is_active:
+            return category
+    elif category:
+        found = Category.objects.select_related("default_unit").filter(
+            slug=category, is_active=True
+        )
+        if found:
+            return found[0]
+    raise InvalidInput("Unknown category.", errors={"category": ["Unknown category."]})
+
+
+@atomic
+def file_complaint(
+    *,
+    actor,
+    category: Category | str,
+    subject: str,
+    description: str,
+    preferred_contact_method: str,
+    channel: str = Channel.PORTAL,
+    contact_name: str = "",
+    contact_email: str = "",
+    contact_phone: str = "",
+    customer=None,
+    received_at: datetime | None = None,
+    language: str = Language.TR,
+    severity: int | None = None,
+    policy_version: int | None = None,
+) -> Complaint:
+    """Record a new complaint from any of the five channels (R2) and route it (R3).
+
+    - a signed-in customer files through the portal: the complaint is theirs;
+    - staff log phone / face-to-face / e-mail / social-media / web-form complaints, with the
+      time the complainant actually made contact (`received_at`, never in the future);
+    - a guest (`actor=None`) files through the public web form.
+    """
+    now = timezone.now()
+    errors: dict[str, list[str]] = {}
+    if is_complaint_staff(actor):
+        if channel not in STAFF_INTAKE_CHANNELS:
+            errors["channel"] = [f"Choose one of: {', '.join(STAFF_INTAKE_CHANNELS)}."]
+        if received_at and received_at > now:
+            errors["received_at"] = ["The complaint cannot be received in the future."]
+    elif actor is None:
+        channel, customer, received_at = Channel.WEB_FORM, None, None
+    elif is_customer(actor):
+        channel, customer, received_at = Channel.PORTAL, actor, None
+        contact_name = contact_name or display_name(actor)
+        contact_email = actor.email
+    else:
+        raise NotPermitted("This account may not file complaints.")
+
+    if preferred_contact_method not in ContactMethod.values:
+        errors["preferred_contact_method"] = [f"Choose one of: {', '.join(ContactMethod.values)}."]
+    if preferred_contact_method == ContactMethod.PHONE and not contact_phone.strip():
+        errors["phone"] = ["A phone number is needed to be contacted by phone."]
+    if customer is not None and not contact_email:
+        contact_email = customer.email
+    if not contact_email and not contact_phone.strip():
+        errors["contact_email"] = ["Give an e-mail address or a phone number."]
+    if severity is not None and severity not in (1, 2, 3, 4):
+        errors["severity"] = ["Severity is 1 (low) to 4 (critical)."]
+    try:
+        subject = required_text(subject, "subject", max_length=200)
+        description = required_text(description, "description", max_length=20_000)
+        contact_name = required_text(
+            contact_name or display_name(customer), "contact_name", max_length=200
+        )
+    except InvalidInput as error:
+        errors.update(error.errors)
+    try:
+        category = _resolve_category(category)
+    except InvalidInput as error:
+        errors.update(error.errors)
+    if errors:
+        raise InvalidInput("The complaint could not be recorded.", errors=errors)
+
+    received_at = received_at or now
+    severity = severity or category.default_severity
+    level = investigation_level(
+        severity, similar_complaints_count(category_id=category.pk, received_at=received_at)
+    )
+    complaint = Complaint.objects.create(
+        reference=next_reference(received_at),
+        customer=customer,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        contact_phone=contact_phone.strip(),
+        preferred_contact_method=preferred_contact_method,
+        channel=channel,
+        category=category,
+        unit=category.default_unit,
+        subject=subject,
+        description=description,
+        severity=severity,
+        investigation_level=level,
+        language=language if language in Language.values else Language.TR,
+        received_at=received_at,
+        response_due_at=deadlines.response_due_at(received_at, category.deadline_profile),
+        policy_version=policy_version,
+    )
+    record_event(
+        complaint,
+        kind=EventKind.STATUS_CHANGE,
+        actor=actor,
+        to_status=Status.RECEIVED,
+        data={"channel": channel, "unit": category.default_unit.slug, "level": level},
+        at=received_at,
+    )
+    notify_customer(complaint, "received", response_due_at=complaint.response_due_at.isoformat())
+    notify_staff(complaint, "staff_new_complaint", channel=channel)
+    return complaint

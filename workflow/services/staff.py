@@ -1,0 +1,309 @@
+"""What complaint staff do to a complaint (R3–R14). One function per action."""
+
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from ..errors import InvalidInput, TransitionNotAllowed
+from ..models import Complaint, InformationRequest, ResolutionProposal, Unit
+from ..notifications import notify_customer, notify_staff
+from ..rules import is_complaint_staff
+from ..selectors import applicable_routes
+from ..states import (
+    ClosureReason,
+    ContactMethod,
+    EventKind,
+    InvestigationLevel,
+    Status,
+    Visibility,
+)
+from ._base import (
+    apply_transition,
+    atomic,
+    lock,
+    optional_text,
+    record_event,
+    record_status_change,
+    require_open,
+    require_staff,
+    required_text,
+    save,
+)
+
+Decision = ResolutionProposal.Decision
+
+
+@atomic
+def acknowledge(*, complaint: Complaint, actor, method: str, note: str = "") -> Complaint:
+    """R5: tell the complainant the complaint was received, by their preferred method.
+
+    For phone and face-to-face the event records who told them and when.
+    """
+    require_staff(actor)
+    complaint = lock(complaint)
+    if method not in ContactMethod.values:
+        raise InvalidInput("Unknown method.", errors={"method": ["Unknown contact method."]})
+    note = optional_text(note, "note")
+    before, _ = apply_transition(complaint, complaint.to_acknowledged)
+    complaint.acknowledged_at = timezone.now()
+    save(complaint, "acknowledged_at")
+    record_status_change(
+        complaint,
+        before,
+        actor=actor,
+        text=note,
+        data={"method": method, "told_by": actor.pk, "told_at": complaint.acknowledged_at},
+    )
+    notify_customer(complaint, "acknowledged", method=method, note=note)
+    return complaint
+
+
+def _resolve_unit(unit: Unit | str) -> Unit:
+    if isinstance(unit, Unit):
+        return unit
+    found = Unit.objects.filter(slug=unit or "", is_active=True).first()
+    if found is None:
+        raise InvalidInput("Unknown unit.", errors={"unit": ["Unknown unit."]})
+    return found
+
+
+def _resolve_assignee(assignee):
+    if assignee in (None, ""):
+        return None
+    if isinstance(assignee, str):
+        assignee = get_user_model().objects.filter(email__iexact=assignee).first()
+    if assignee is None or not is_complaint_staff(assignee):
+        raise InvalidInput(
+            "The assignee must be complaint staff.",
+            errors={"assignee": ["No complaint staff member with this e-mail."]},
+        )
+    return assignee
+
+
+@atomic
+def assign(*, complaint: Complaint, actor, unit: Unit | str, assignee=None) -> Complaint:
+    """R3: route to a unit (and optionally a person); from `acknowledged` this starts the
+    investigation. Every assignment is an event; the customer sees the unit only."""
+    require_staff(actor)
+    complaint = lock(complaint)
+    require_open(complaint)
+    unit = _resolve_unit(unit)
+    assignee = _resolve_assignee(assignee)
+    before = complaint.status
+    if complaint.status == Status.ACKNOWLEDGED:
+        apply_transition(complaint, complaint.to_investigating)
+    complaint.unit, complaint.assignee = unit, assignee
+    save(complaint, "unit", "assignee")
+    record_event(
+        complaint,
+        kind=EventKind.ASSIGNMENT,
+        actor=actor,
+        from_status=before,
+        to_status=complaint.status,
+        data={
+            "unit": unit.slug,
+            "unit_name_tr": unit.name_tr,
+            "unit_name_en": unit.name_en,
+            "assignee_id": assignee.pk if assignee else None,
+        },
+    )
+    notify_customer(complaint, "assigned", unit_tr=unit.name_tr, unit_en=unit.name_en)
+    if assignee is not None and assignee != actor:
+        notify_staff(complaint, "staff_assigned")
+    return complaint
+
+
+@atomic
+def request_information(*, complaint: Complaint, actor, question: str) -> Complaint:
+    """R7: ask the complainant for details; the clock waits for their answer."""
+    require_staff(actor)
+    complaint = lock(complaint)
+    question = required_text(question, "question")
+    before, _ = apply_transition(complaint, complaint.to_awaiting_customer)
+    save(complaint)
+    InformationRequest.objects.create(
+        complaint=complaint, question=question, asked_by=actor, asked_at=timezone.now()
+    )
+    record_status_change(
+        complaint, before, actor=actor, text=question, kind=EventKind.INFORMATION_REQUEST
+    )
+    notify_customer(complaint, "information_requested", question=question)
+    return complaint
+
+
+@atomic
+def resume(*, complaint: Complaint, actor, note: str = "") -> Complaint:
+    """R7: continue investigating without (or after) the customer's answer."""
+    require_staff(actor)
+    complaint = lock(complaint)
+    note = optional_text(note, "note")
+    before, _ = apply_transition(complaint, complaint.resume_investigation)
+    save(complaint)
+    record_status_change(complaint, before, actor=actor, text=note)
+    notify_customer(complaint, "investigation_resumed", note=note)
+    return complaint
+
+
+@atomic
+def set_estimate(
+    *, complaint: Complaint, actor, estimated_resolution_at: datetime, message: str = ""
+) -> Complaint:
+    """R10: a complaint not resolved within one business day carries an estimate the
+    customer has been told."""
+    require_staff(actor)
+    complaint = lock(complaint)
+    require_open(complaint)
+    if complaint.status == Status.IMPLEMENTING:
+        raise TransitionNotAllowed("The resolution is already being carried out.")
+    if not isinstance(estimated_resolution_at, datetime) or timezone.is_naive(
+        estimated_resolution_at
+    ):
+        raise InvalidInput(
+            "Give a date and time with a time zone.",
+            errors={"estimated_resolution_at": ["A date and time with time zone is required."]},
+        )
+    if estimated_resolution_at <= timezone.now():
+        raise InvalidInput(
+            "The estimate must be in the future.",
+            errors={"estimated_resolution_at": ["The estimate must be in the future."]},
+        )
+    message = optional_text(message, "message")
+    complaint.estimated_resolution_at = estimated_resolution_at
+    complaint.estimate_communicated_at = timezone.now()
+    save(complaint, "estimated_resolution_at", "estimate_communicated_at")
+    record_event(
+        complaint,
+        kind=EventKind.ESTIMATE,
+        actor=actor,
+        text=message,
+        data={"estimated_resolution_at": estimated_resolution_at.isoformat()},
+    )
+    notify_customer(
+        complaint,
+        "estimate",
+        estimated_resolution_at=estimated_resolution_at.isoformat(),
+        message=message,
+    )
+    return complaint
+
+
+def _new_proposal(complaint: Complaint, actor, text: str) -> ResolutionProposal:
+    complaint.proposals.filter(decision=Decision.PENDING).update(decision=Decision.SUPERSEDED)
+    return ResolutionProposal.objects.create(
+        complaint=complaint, text=text, proposed_by=actor, proposed_at=timezone.now()
+    )
+
+
+@atomic
+def propose_resolution(*, complaint: Complaint, actor, text: str) -> Complaint:
+    """R12: propose a decision or action to the complainant (from `acknowledged`: quick fix)."""
+    require_staff(actor)
+    complaint = lock(complaint)
+    text = required_text(text, "text")
+    before, _ = apply_transition(complaint, complaint.to_resolution_proposed)
+    save(complaint)
+    proposal = _new_proposal(complaint, actor, text)
+    record_status_change(
+        complaint,
+        before,
+        actor=actor,
+        text=text,
+        kind=EventKind.PROPOSAL,
+        data={"proposal_id": proposal.pk},
+    )
+    notify_customer(complaint, "resolution_proposed", proposal=text)
+    return complaint
+
+
+REVIEW_DECISIONS = ("reinvestigate", "revise", "final")
+
+
+@atomic
+def review_rejection(
+    *, complaint: Complaint, actor, decision: str, note: str = "", text: str = ""
+) -> Complaint:
+    """R14: staff review a rejected resolution: investigate again, propose a revised
+    resolution, or close with a final decision that lists every alternative route offered."""
+    require_staff(actor)
+    complaint = lock(complaint)
+    if decision not in REVIEW_DECISIONS:
+        raise InvalidInput(
+            "Unknown decision.",
+            errors={"decision": [f"Choose one of: {', '.join(REVIEW_DECISIONS)}."]},
+        )
+    note = optional_text(note, "note")
+    data: dict = {"decision": decision}
+    if decision == "reinvestigate":
+        before, _ = apply_transition(complaint, complaint.reinvestigate)
+        save(complaint)
+        body = note
+    elif decision == "revise":
+        text = required_text(text, "text")
+        before, _ = apply_transition(complaint, complaint.revise_proposal)
+        save(complaint)
+        data["proposal_id"] = _new_proposal(complaint, actor, text).pk
+        body = text
+    else:
+        body = required_text(text or note, "text")
+        before, _ = apply_transition(complaint, complaint.close_with_final_decision)
+        complaint.closed_at = timezone.now()
+        complaint.closure_reason = ClosureReason.FINAL_DECISION
+        save(complaint, "closed_at", "closure_reason")
+        data["routes"] = [route.pk for route in applicable_routes(complaint.category_id)]
+    record_status_change(
+        complaint, before, actor=actor, text=body, kind=EventKind.DECISION, data=data
+    )
+    if note and body != note:  # the reviewer's reasoning stays internal
+        record_event(
+            complaint, kind=EventKind.NOTE, actor=actor, text=note, visibility=Visibility.INTERNAL
+        )
+    template = {"reinvestigate": "reinvestigating", "revise": "resolution_proposed"}.get(
+        decision, "closed_final_decision"
+    )
+    notify_customer(complaint, template, proposal=body, note=body)
+    return complaint
+
+
+@atomic
+def mark_implemented(*, complaint: Complaint, actor, note: str = "") -> Complaint:
+    """R13/R11: the accepted resolution was carried out; the complaint closes and the
+    customer is told and invited to the satisfaction survey. A root-cause investigation
+    needs a corrective action first (R6, R9)."""
+    require_staff(actor)
+    complaint = lock(complaint)
+    note = optional_text(note, "note")
+    if (
+        complaint.status == Status.IMPLEMENTING
+        and complaint.investigation_level == InvestigationLevel.ROOT_CAUSE
+        and not complaint.corrective_actions.exists()
+    ):
+        raise TransitionNotAllowed(
+            "A root-cause investigation needs a corrective action before closure."
+        )
+    before, _ = apply_transition(complaint, complaint.close_resolved)
+    now = timezone.now()
+    complaint.closed_at = now
+    complaint.closure_reason = ClosureReason.RESOLVED
+    save(complaint, "closed_at", "closure_reason")
+    complaint.proposals.filter(decision=Decision.ACCEPTED, implemented_at__isnull=True).update(
+        implemented_at=now, implementation_note=note
+    )
+    record_status_change(complaint, before, actor=actor, text=note)
+    notify_customer(complaint, "closed_resolved", note=note)
+    return complaint
+
+
+@atomic
+def reopen(*, complaint: Complaint, actor, reason: str) -> Complaint:
+    """A closed complaint is investigated again (a new fact, a mistaken closure)."""
+    require_staff(actor)
+    complaint = lock(complaint)
+    reason = required_text(reason, "reason")
+    before, _ = apply_transition(complaint, complaint.reopen)
+    complaint.closed_at = None
+    complaint.closure_reason = ""
+    save(complaint, "closed_at", "closure_reason")
+    record_status_change(complaint, before, actor=actor, text=reason)
+    notify_customer(complaint, "reopened", reason=reason)
+    return complaint
