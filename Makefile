@@ -40,8 +40,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 deploy-check: $(STAMP)
-	SECRET_KEY=deploy-check-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM ALLOWED_HOSTS=memnun.example.com \
-	DATABASE_URL=$${DATABASE_URL:-sqlite:///deploy-check.sqlite3} EMAIL_URL=smtp://mail.example.com:587?tls=1 \
+	SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=memnun.example.com \
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///:memory:} EMAIL_URL=smtp://mail.example.com:587?tls=1 \
 	DJANGO_SETTINGS_MODULE=config.settings.production $(PYTHON) manage.py check --deploy --fail-level WARNING
 
 # pytest exits 5 when it collected no test: that is a failure here, not a pass.

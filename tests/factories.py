@@ -2,9 +2,10 @@
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from workflow.groups import STAFF_GROUP, ensure_staff_groups
 from workflow.models import AlternativeRoute, Category, Complaint, Unit
 from workflow.states import Channel, ContactMethod, InvestigationLevel, Severity
 
@@ -28,14 +29,13 @@ class CustomerFactory(UserFactory):
 
 
 def staff_group() -> Group:
-    group, _ = Group.objects.get_or_create(name="Şikâyet personeli")
-    group.permissions.add(
-        Permission.objects.get(codename="handle_complaint", content_type__app_label="workflow")
-    )
-    return group
+    return ensure_staff_groups()[STAFF_GROUP]
 
 
 class StaffFactory(UserFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
     username = factory.Sequence(lambda n: f"staff{n}@example.com")
     is_staff = True
 

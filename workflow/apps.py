@@ -1,8 +1,24 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _create_staff_groups(sender, **kwargs):
+    from django.apps import apps
+
+    # Once, after the last app's post_migrate: every permission exists by then.
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is with_models[-1]:
+        from .groups import ensure_staff_groups
+
+        ensure_staff_groups()
 
 
 class WorkflowConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "workflow"
     verbose_name = _("Şikâyet süreci")
+
+    def ready(self):
+        # Groups need the permissions that post_migrate creates, so they follow it.
+        post_migrate.connect(_create_staff_groups)

@@ -14,6 +14,7 @@ from .customer import (
     withdraw,
 )
 from .intake import file_complaint
+from .sla import check_deadlines
 from .staff import (
     acknowledge,
     assign,
@@ -32,6 +33,7 @@ __all__ = [
     "add_note",
     "answer_information",
     "assign",
+    "check_deadlines",
     "file_complaint",
     "mark_implemented",
     "propose_resolution",

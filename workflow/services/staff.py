@@ -53,7 +53,11 @@ def acknowledge(*, complaint: Complaint, actor, method: str, note: str = "") -> 
         before,
         actor=actor,
         text=note,
-        data={"method": method, "told_by": actor.pk, "told_at": complaint.acknowledged_at},
+        data={
+            "method": method,
+            "told_by": actor.pk,
+            "told_at": complaint.acknowledged_at.isoformat(),
+        },
     )
     notify_customer(complaint, "acknowledged", method=method, note=note)
     return complaint

@@ -1,0 +1,349 @@
+"""Receiving a complaint (R2, R3, R5, R6, R10): `file_complaint` from every kind of actor."""
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import (
+    CategoryFactory,
+    ComplaintFactory,
+    CustomerFactory,
+    StaffFactory,
+    UserFactory,
+)
+from tests.workflow.helpers import file, notification_mark, sent
+from workflow import services
+from workflow.deadlines import BusinessCalendar
+from workflow.errors import InvalidInput, NotPermitted
+from workflow.models import Complaint, ComplaintEvent, Notification, ReferenceCounter
+
+pytestmark = pytest.mark.django_db
+
+IST = ZoneInfo("Europe/Istanbul")
+REFERENCE = re.compile(r"^MMN-(\d{4})-(\d{6})$")
+
+
+def intake(staff, category, **fields):
+    """A complaint staff log from a phone call."""
+    values = {
+        "subject": "Sertifikam iptal edilmiş görünüyor",
+        "description": "Telefonla aradı: imza sertifikası iptal listesinde.",
+        "preferred_contact_method": "phone",
+        "channel": "phone",
+        "contact_name": "Ayşe Yılmaz",
+        "contact_email": "ayse@example.com",
+        "contact_phone": "+90 555 000 00 00",
+        **fields,
+    }
+    return services.file_complaint(actor=staff, category=category, **values)
+
+
+def assert_nothing_created():
+    assert Complaint.objects.count() == 0
+    assert ComplaintEvent.objects.count() == 0
+    assert Notification.objects.count() == 0
+    assert not ReferenceCounter.objects.filter(last_number__gt=0).exists()
+
+
+# --- a customer files through the portal -------------------------------------------------
+
+
+def test_customer_files_through_the_portal(customer, category):
+    mark = notification_mark()
+    before = timezone.now()
+
+    complaint = file(customer, category, policy_version=3)
+
+    complaint = Complaint.objects.get(pk=complaint.pk)
+    assert complaint.status == "received"
+    assert complaint.channel == "portal"
+    assert complaint.customer == customer
+    assert complaint.contact_email == customer.email
+    assert complaint.contact_name == customer.get_full_name()
+    assert complaint.unit == category.default_unit
+    assert complaint.investigation_level == "basic"
+    assert complaint.policy_version == 3
+    assert before <= complaint.received_at <= timezone.now()
+    match = REFERENCE.match(complaint.reference)
+    assert match, complaint.reference
+    assert int(match[1]) == timezone.localtime(complaint.received_at, IST).year
+
+    event = complaint.events.get()
+    assert (event.kind, event.from_status, event.to_status) == ("status_change", "", "received")
+    assert event.visibility == "customer"
+    assert event.actor == customer
+    assert event.created_at == complaint.received_at
+    assert event.data["channel"] == "portal"
+    assert event.data["unit"] == category.default_unit.slug
+
+    assert sent(mark) == {
+        ("received", customer.email, "tr"),
+        ("staff_new_complaint", category.default_unit.email, "tr"),
+    }
+
+
+def test_reference_numbers_increase_and_are_unique(customer, other_customer, category):
+    numbers = [
+        int(REFERENCE.match(file(user, category).reference)[2])
+        for user in (customer, other_customer, customer)
+    ]
+    assert numbers == [numbers[0], numbers[0] + 1, numbers[0] + 2]
+
+
+def test_customer_notification_goes_in_the_complaints_language(customer, category):
+    mark = notification_mark()
+
+    file(customer, category, language="en")
+
+    assert sent(mark) == {
+        ("received", customer.email, "en"),
+        ("staff_new_complaint", category.default_unit.email, "tr"),
+    }
+
+
+@pytest.mark.parametrize(
+    "profile", ["one_business_day", "calendar_24_hours", "calendar_30_days"]
+)
+def test_response_deadline_follows_the_categorys_profile(customer, profile):
+    category = CategoryFactory(deadline_profile=profile)
+
+    complaint = file(customer, category)
+
+    received, due = complaint.received_at, complaint.response_due_at
+    if profile == "one_business_day":
+        calendar = BusinessCalendar.from_settings()
+        assert due > received
+        assert calendar.working_time_between(received, due) == timedelta(hours=9)
+        assert calendar.is_working_time(due - timedelta(seconds=1))
+    elif profile == "calendar_24_hours":
+        assert due == received + timedelta(hours=24)
+    else:
+        assert due == received + timedelta(days=30)
+    assert Complaint.objects.get(pk=complaint.pk).response_due_at == due
+
+
+def test_fields_only_staff_may_set_are_ignored_for_a_customer(customer, other_customer, category):
+    yesterday = timezone.now() - timedelta(days=1)
+
+    complaint = file(
+        customer,
+        category,
+        channel="phone",
+        customer=other_customer,
+        received_at=yesterday,
+        contact_email="someone-else@example.com",
+    )
+
+    complaint = Complaint.objects.get(pk=complaint.pk)
+    assert complaint.channel == "portal"
+    assert complaint.customer == customer
+    assert complaint.contact_email == customer.email
+    assert complaint.received_at > yesterday + timedelta(hours=23)
+
+
+def test_customer_cannot_choose_the_severity(customer, category):
+    """Severity drives the investigation level (R6); it is staff's assessment, not input
+    a customer may set (DESIGN: anything else sent is ignored, never applied)."""
+    complaint = file(customer, category, severity=4)
+
+    complaint = Complaint.objects.get(pk=complaint.pk)
+    assert complaint.severity == category.default_severity
+    assert complaint.investigation_level == "basic"
+
+
+# --- staff log a complaint from another channel -------------------------------------------
+
+
+def test_staff_log_a_phone_call_received_earlier(staff, category):
+    # Friday 17:59: one business day later is Monday 17:59 (worked out in test_deadlines).
+    received_at = datetime(2026, 1, 9, 17, 59, tzinfo=IST)
+    mark = notification_mark()
+
+    complaint = intake(staff, category, received_at=received_at)
+
+    complaint = Complaint.objects.get(pk=complaint.pk)
+    assert complaint.status == "received"
+    assert complaint.channel == "phone"
+    assert complaint.customer is None
+    assert complaint.contact_phone == "+90 555 000 00 00"
+    assert complaint.received_at == received_at
+    assert complaint.response_due_at == datetime(2026, 1, 12, 17, 59, tzinfo=IST)
+    assert complaint.reference.startswith("MMN-2026-")
+    event = complaint.events.get()
+    assert (event.kind, event.to_status, event.actor) == ("status_change", "received", staff)
+    assert event.created_at == received_at
+    assert sent(mark) == {
+        ("received", "ayse@example.com", "tr"),
+        ("staff_new_complaint", category.default_unit.email, "tr"),
+    }
+
+
+def test_staff_intake_for_a_known_customer_is_theirs(staff, customer, category):
+    complaint = intake(staff, category, customer=customer, contact_email="", channel="email")
+
+    complaint = Complaint.objects.get(pk=complaint.pk)
+    assert complaint.customer == customer
+    assert complaint.contact_email == customer.email
+    assert complaint.channel == "email"
+
+
+def test_received_at_in_the_future_is_refused(staff, category):
+    with pytest.raises(InvalidInput) as error:
+        intake(staff, category, received_at=timezone.now() + timedelta(hours=1))
+
+    assert "received_at" in error.value.errors
+    assert_nothing_created()
+
+
+def test_staff_cannot_log_a_portal_complaint(staff, category):
+    with pytest.raises(InvalidInput) as error:
+        intake(staff, category, channel="portal")
+
+    assert "channel" in error.value.errors
+    assert_nothing_created()
+
+
+@pytest.mark.parametrize(
+    ("severity", "earlier_similar", "older_similar", "level"),
+    [
+        pytest.param(1, 0, 0, "basic", id="low-isolated"),
+        pytest.param(2, 0, 0, "basic", id="medium-isolated"),
+        pytest.param(2, 2, 5, "basic", id="old-complaints-do-not-count"),
+        pytest.param(2, 3, 0, "standard", id="medium-recurring"),
+        pytest.param(3, 0, 0, "standard", id="high-isolated"),
+        pytest.param(3, 10, 0, "root_cause", id="high-frequent"),
+        pytest.param(4, 0, 0, "root_cause", id="critical"),
+    ],
+)
+def test_investigation_level_from_severity_and_frequency(
+    staff, category, severity, earlier_similar, older_similar, level
+):
+    now = timezone.now()
+    for days_ago, count in ((10, earlier_similar), (100, older_similar)):
+        ComplaintFactory.create_batch(
+            count, category=category, received_at=now - timedelta(days=days_ago)
+        )
+
+    complaint = intake(staff, category, severity=severity)
+
+    assert Complaint.objects.get(pk=complaint.pk).investigation_level == level
+
+
+def test_severity_outside_one_to_four_is_refused(staff, category):
+    with pytest.raises(InvalidInput) as error:
+        intake(staff, category, severity=5)
+
+    assert "severity" in error.value.errors
+    assert_nothing_created()
+
+
+# --- a guest files through the public web form ---------------------------------------------
+
+
+def test_guest_files_through_the_web_form(category):
+    mark = notification_mark()
+    before = timezone.now()
+
+    complaint = services.file_complaint(
+        actor=None,
+        category=category.slug,
+        subject="Web sitesinden başvuru",
+        description="Üye olmadan şikâyet ediyorum.",
+        preferred_contact_method="email",
+        contact_name="Misafir Kullanıcı",
+        contact_email="misafir@example.com",
+        channel="phone",
+        received_at=timezone.now() - timedelta(days=3),
+    )
+
+    complaint = Complaint.objects.get(pk=complaint.pk)
+    assert complaint.channel == "web_form"
+    assert complaint.customer is None
+    assert complaint.received_at >= before
+    event = complaint.events.get()
+    assert (event.kind, event.to_status, event.actor) == ("status_change", "received", None)
+    assert sent(mark) == {
+        ("received", "misafir@example.com", "tr"),
+        ("staff_new_complaint", category.default_unit.email, "tr"),
+    }
+
+
+# --- refused input -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "error_key"),
+    [
+        pytest.param({"subject": ""}, "subject", id="empty-subject"),
+        pytest.param({"subject": "   "}, "subject", id="blank-subject"),
+        pytest.param({"subject": "x" * 201}, "subject", id="long-subject"),
+        pytest.param({"description": ""}, "description", id="empty-description"),
+        pytest.param({"category": "no-such-category"}, "category", id="unknown-category"),
+        pytest.param({"category": ""}, "category", id="no-category"),
+        pytest.param({"preferred_contact_method": "phone"}, "phone", id="phone-without-number"),
+        pytest.param(
+            {"preferred_contact_method": "pigeon"}, "preferred_contact_method", id="bad-method"
+        ),
+    ],
+)
+def test_bad_input_from_a_customer_creates_nothing(customer, category, fields, error_key):
+    values = {"category": category, **fields}
+    with pytest.raises(InvalidInput) as error:
+        file(customer, **values)
+
+    assert error_key in error.value.errors
+    assert_nothing_created()
+
+
+def test_inactive_category_is_refused(customer):
+    category = CategoryFactory(is_active=False)
+
+    with pytest.raises(InvalidInput) as error:
+        file(customer, category)
+
+    assert "category" in error.value.errors
+    assert_nothing_created()
+
+
+def test_guest_must_leave_an_email_or_a_phone(category):
+    with pytest.raises(InvalidInput) as error:
+        services.file_complaint(
+            actor=None,
+            category=category,
+            subject="Konu",
+            description="Açıklama",
+            preferred_contact_method="post",
+            contact_name="Misafir",
+        )
+
+    assert "contact_email" in error.value.errors
+    assert_nothing_created()
+
+
+def test_phone_preferred_with_a_number_is_accepted(customer, category):
+    complaint = file(customer, category, preferred_contact_method="phone", contact_phone="0555")
+
+    complaint = Complaint.objects.get(pk=complaint.pk)
+    assert (complaint.preferred_contact_method, complaint.contact_phone) == ("phone", "0555")
+
+
+@pytest.mark.parametrize(
+    "user_kind", ["inactive-customer", "inactive-staff", "is_staff-without-staff-group"]
+)
+def test_accounts_that_are_neither_customer_nor_complaint_staff_cannot_file(
+    category, user_kind
+):
+    if user_kind == "inactive-customer":
+        user = CustomerFactory(is_active=False)
+    elif user_kind == "inactive-staff":
+        user = StaffFactory(is_active=False)
+    else:
+        user = UserFactory(is_staff=True)
+
+    with pytest.raises(NotPermitted):
+        intake(user, category)
+
+    assert_nothing_created()
