@@ -1,8 +1,19 @@
-from django.urls import include, path
+from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from portal.api import CategoryViewSet, CustomerComplaintViewSet
+from workflow.api.staff import StaffComplaintViewSet, StaffUnitViewSet
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("complaints", CustomerComplaintViewSet, basename="complaint")
+router.register("categories", CategoryViewSet, basename="category")
+router.register("staff/complaints", StaffComplaintViewSet, basename="staff-complaint")
+router.register("staff/units", StaffUnitViewSet, basename="staff-unit")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("", include("workflow.api.urls")),
+    *router.urls,
 ]

@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.MemnunLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -211,6 +211,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1/",
     "PREPROCESSING_HOOKS": ["config.schema.only_api_v1"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ComplaintStatusEnum": "workflow.states.Status",
+        "ChannelEnum": "workflow.states.Channel",
+        "IntakeChannelEnum": "workflow.states.STAFF_INTAKE_CHANNELS",
+        "LanguageEnum": "workflow.states.Language",
+    },
 }
 
 # memnun: business calendar (R10) and retention

@@ -1,0 +1,179 @@
+"""Customer API (/api/v1/complaints/): the customer's own complaints only."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.response import Response
+
+from workflow import services
+from workflow.api.serializers import ComplaintSerializer, EventSerializer
+from workflow.models import Category, Complaint
+from workflow.rules import is_customer
+from workflow.selectors import complaints_for_customer, events_for_customer
+from workflow.states import ContactMethod, Status
+
+ERRORS = {
+    400: OpenApiResponse(description="Invalid input; field errors in the body."),
+    403: OpenApiResponse(description="Not signed in, or not a customer account."),
+    404: OpenApiResponse(description="No such complaint among yours."),
+    409: OpenApiResponse(description="Not allowed in the complaint's current state."),
+}
+
+
+class IsCustomer(BasePermission):
+    def has_permission(self, request, view):
+        return is_customer(request.user)
+
+
+class ComplaintCreateSerializer(serializers.Serializer):
+    """What a customer may send; anything else (status, customer, assignee...) is ignored."""
+
+    subject = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=20_000)
+    category = serializers.SlugField()
+    preferred_contact_method = serializers.ChoiceField(choices=ContactMethod.choices)
+    phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+
+
+class MessageInput(serializers.Serializer):
+    text = serializers.CharField(max_length=10_000)
+
+
+class ReasonInput(serializers.Serializer):
+    reason = serializers.CharField(max_length=10_000)
+
+
+class OptionalReasonInput(serializers.Serializer):
+    reason = serializers.CharField(max_length=10_000, required=False, allow_blank=True, default="")
+
+
+class EmptyInput(serializers.Serializer):
+    pass
+
+
+class SurveyInput(serializers.Serializer):
+    resolution_score = serializers.IntegerField(min_value=1, max_value=5)
+    process_score = serializers.IntegerField(min_value=1, max_value=5)
+    comment = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+
+
+class CustomerComplaintViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    permission_classes = [IsCustomer]
+    serializer_class = ComplaintSerializer
+    lookup_field = "reference"
+    filterset_fields = ["status"]
+
+    def get_queryset(self):
+        return complaints_for_customer(self.request.user)
+
+    def _own(self, reference):
+        # Another customer's complaint is a 404, never a 403.
+        return get_object_or_404(
+            Complaint.objects.filter(customer=self.request.user), reference=reference
+        )
+
+    def _answer(self, complaint, code=status.HTTP_200_OK):
+        complaint = self.get_queryset().get(pk=complaint.pk)
+        return Response(self.get_serializer(complaint).data, status=code)
+
+    @extend_schema(
+        request=ComplaintCreateSerializer,
+        responses={201: ComplaintSerializer, **ERRORS},
+        summary="File a complaint (channel: portal)",
+    )
+    def create(self, request):
+        data = ComplaintCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        complaint = services.file_complaint(
+            actor=request.user,
+            contact_phone=values.pop("phone"),
+            language=request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "tr",
+            **values,
+        )
+        return self._answer(complaint, status.HTTP_201_CREATED)
+
+    @extend_schema(responses={200: EventSerializer(many=True), **ERRORS})
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def events(self, request, reference=None):
+        """The customer-visible timeline, oldest first (internal notes are never shown)."""
+        complaint = self._own(reference)
+        return Response(EventSerializer(events_for_customer(complaint), many=True).data)
+
+    @extend_schema(request=MessageInput, responses={200: ComplaintSerializer, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def messages(self, request, reference=None):
+        """Write to staff; while staff wait for information, the message is the answer (R7)."""
+        complaint = self._own(reference)
+        data = MessageInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        text = data.validated_data["text"]
+        if complaint.status == Status.AWAITING_CUSTOMER:
+            complaint = services.answer_information(
+                complaint=complaint, actor=request.user, answer=text
+            )
+        else:
+            complaint = services.add_note(complaint=complaint, actor=request.user, text=text)
+        return self._answer(complaint)
+
+    @extend_schema(request=EmptyInput, responses={200: ComplaintSerializer, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def accept(self, request, reference=None):
+        """Accept the proposed resolution (R13)."""
+        complaint = services.accept_resolution(complaint=self._own(reference), actor=request.user)
+        return self._answer(complaint)
+
+    @extend_schema(request=ReasonInput, responses={200: ComplaintSerializer, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def reject(self, request, reference=None):
+        """Reject the proposed resolution with a reason; alternative routes appear (R14)."""
+        complaint = self._own(reference)
+        data = ReasonInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        complaint = services.reject_resolution(
+            complaint=complaint, actor=request.user, reason=data.validated_data["reason"]
+        )
+        return self._answer(complaint)
+
+    @extend_schema(request=OptionalReasonInput, responses={200: ComplaintSerializer, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, reference=None):
+        complaint = self._own(reference)
+        data = OptionalReasonInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        complaint = services.withdraw(
+            complaint=complaint, actor=request.user, reason=data.validated_data["reason"]
+        )
+        return self._answer(complaint)
+
+    @extend_schema(request=SurveyInput, responses={200: ComplaintSerializer, **ERRORS})
+    @action(detail=True, methods=["post"])
+    def survey(self, request, reference=None):
+        """Rate the resolution and the process once the complaint is closed (R11); once."""
+        complaint = self._own(reference)
+        data = SurveyInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        complaint = services.submit_survey(
+            complaint=complaint, actor=request.user, **data.validated_data
+        )
+        return self._answer(complaint)
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Category
+        fields = ["slug", "name_tr", "name_en", "deadline_profile"]
+
+
+class CategoryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Public reference data: category slugs used in payloads."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    serializer_class = CategorySerializer
+    queryset = Category.objects.filter(is_active=True)
+    pagination_class = None

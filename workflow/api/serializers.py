@@ -1,0 +1,141 @@
+"""Output serializers shared by the customer API (portal) and the staff API.
+
+One serializer per direction: these only read. Input serializers live beside their views.
+"""
+
+from django.utils.translation import get_language
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from workflow.models import AlternativeRoute, Complaint, ComplaintEvent, ResolutionProposal
+from workflow.selectors import applicable_routes, current_proposal
+from workflow.states import ClosureReason, EventKind, Status
+
+
+class ProposalSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ResolutionProposal
+        fields = ["id", "text", "proposed_at"]
+
+
+class AlternativeRouteSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=AlternativeRoute.Kind.choices)
+    name = serializers.CharField()
+    description = serializers.CharField()
+    url = serializers.URLField(allow_blank=True)
+    deadline = serializers.CharField()
+
+    def to_representation(self, route: AlternativeRoute):
+        language = get_language() or "tr"
+        return {
+            "kind": route.kind,
+            "name": route.localized("name", language),
+            "description": route.localized("description", language),
+            "url": route.url,
+            "deadline": route.localized("deadline", language),
+        }
+
+
+def was_rejected(complaint: Complaint) -> bool:
+    """R14: the routes are shown once a resolution was rejected."""
+    if complaint.status == Status.REJECTED or (
+        complaint.closure_reason == ClosureReason.FINAL_DECISION
+    ):
+        return True
+    proposals = getattr(complaint, "proposals_newest_first", None)
+    if proposals is None:
+        proposals = list(complaint.proposals.all())
+    return any(p.decision == ResolutionProposal.Decision.REJECTED for p in proposals)
+
+
+class ComplaintSerializer(serializers.ModelSerializer):
+    """The complaint as the customer sees it (DESIGN.md "API payloads")."""
+
+    category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    current_proposal = serializers.SerializerMethodField()
+    alternative_routes = serializers.SerializerMethodField()
+    attachments = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "reference",
+            "status",
+            "subject",
+            "description",
+            "category",
+            "channel",
+            "preferred_contact_method",
+            "created_at",
+            "received_at",
+            "response_due_at",
+            "estimated_resolution_at",
+            "closed_at",
+            "closure_reason",
+            "language",
+            "current_proposal",
+            "alternative_routes",
+            "attachments",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ProposalSerializer(allow_null=True))
+    def get_current_proposal(self, complaint):
+        proposal = current_proposal(complaint)
+        if proposal is None or proposal.decision == ResolutionProposal.Decision.SUPERSEDED:
+            return None
+        return ProposalSerializer(proposal).data
+
+    @extend_schema_field(AlternativeRouteSerializer(many=True))
+    def get_alternative_routes(self, complaint):
+        if not was_rejected(complaint):
+            return []
+        # one query per category per request, however many complaints are listed
+        cache = self.context.setdefault("_routes_by_category", {})
+        if complaint.category_id not in cache:
+            cache[complaint.category_id] = AlternativeRouteSerializer(
+                applicable_routes(complaint.category_id), many=True
+            ).data
+        return cache[complaint.category_id]
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_attachments(self, complaint):
+        return []
+
+
+class EventSerializer(serializers.ModelSerializer):
+    """A timeline entry. For the customer, an assignment shows the unit, not the person."""
+
+    at = serializers.DateTimeField(source="created_at")
+    actor = serializers.SerializerMethodField()
+    text = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ComplaintEvent
+        fields = ["at", "kind", "from_status", "to_status", "text", "actor"]
+        read_only_fields = fields
+
+    def _unit_name(self, event) -> str:
+        key = "unit_name_en" if (get_language() or "tr").startswith("en") else "unit_name_tr"
+        return event.data.get(key, "")
+
+    def get_actor(self, event) -> str:
+        if event.kind == EventKind.ASSIGNMENT:
+            return self._unit_name(event)
+        return event.actor_name
+
+    def get_text(self, event) -> str:
+        if event.kind == EventKind.ASSIGNMENT and not event.text:
+            return self._unit_name(event)
+        return event.text
+
+
+class StaffEventSerializer(EventSerializer):
+    """Staff see every event, internal notes included, with who did it and the data."""
+
+    actor = serializers.CharField(source="actor_name")
+    text = serializers.CharField()
+
+    class Meta(EventSerializer.Meta):
+        fields = [*EventSerializer.Meta.fields, "sequence", "visibility", "data", "actor_id"]
+        read_only_fields = fields
