@@ -2,7 +2,7 @@
 
 import hashlib
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 
 
 def event_hash(
@@ -33,7 +33,7 @@ def event_hash(
             data,
             actor_id,
             actor_name,
-            created_at.isoformat(timespec="microseconds"),
+            created_at.astimezone(UTC).isoformat(timespec="microseconds"),
         ],
         sort_keys=True,
         separators=(",", ":"),

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import Complaint, Notification
 
@@ -112,10 +112,11 @@ def schedule_retry(notification_id: int, run_after) -> None:
 
 def render(notification: Notification) -> tuple[str, str]:
     """Subject (first line of the template) and body, in the notification's language."""
-    text = render_to_string(
-        f"workflow/email/{notification.language}/{notification.template}.txt",
-        notification.context,
-    ).strip()
+    with translation.override(notification.language):
+        text = render_to_string(
+            f"workflow/email/{notification.language}/{notification.template}.txt",
+            notification.context,
+        ).strip()
     subject, _, body = text.partition("\n")
     return subject.strip(), body.strip() + "\n"
 
@@ -124,15 +125,23 @@ def backoff(attempts: int) -> timedelta:
     return min(BACKOFF_BASE * (2 ** max(attempts - 1, 0)), BACKOFF_MAX)
 
 
-def deliver(notification_id: int) -> str:
-    """Send one notification; returns its new status. Safe to call twice."""
+def deliver(notification_id: int, *, now=None) -> str:
+    """Send one notification; returns its new status.
+
+    Safe to call twice and from both the deferred retry task and the `deliver_due` sweep:
+    a sent or dead row is left alone, and a failed row waits for its `next_attempt_at`.
+    """
+    now = now or timezone.now()
     with transaction.atomic():
         notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
-        if notification is None or notification.status in (
-            Notification.State.SENT,
-            Notification.State.DEAD,
+        if notification is None:
+            return "missing"
+        if notification.status in (Notification.State.SENT, Notification.State.DEAD) or (
+            notification.status == Notification.State.FAILED
+            and notification.next_attempt_at
+            and notification.next_attempt_at > now
         ):
-            return notification.status if notification else "missing"
+            return notification.status
         notification.attempts += 1
         try:
             subject, body = render(notification)
@@ -144,7 +153,7 @@ def deliver(notification_id: int) -> str:
                 notification.next_attempt_at = None
             else:
                 notification.status = Notification.State.FAILED
-                notification.next_attempt_at = timezone.now() + backoff(notification.attempts)
+                notification.next_attempt_at = now + backoff(notification.attempts)
                 retry_at = notification.next_attempt_at
                 transaction.on_commit(lambda: schedule_retry(notification_id, retry_at))
             logger.warning("Notification %s failed: %s", notification.pk, notification.last_error)
@@ -172,6 +181,6 @@ def deliver_due(*, now=None, limit: int = 500) -> dict[str, int]:
     )
     counts: dict[str, int] = {}
     for pk in due_ids:
-        status = deliver(pk)
+        status = deliver(pk, now=now)
         counts[status] = counts.get(status, 0) + 1
     return counts

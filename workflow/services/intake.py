@@ -82,10 +82,14 @@ def file_complaint(
             errors["channel"] = [f"Choose one of: {', '.join(STAFF_INTAKE_CHANNELS)}."]
         if received_at and received_at > now:
             errors["received_at"] = ["The complaint cannot be received in the future."]
+        if customer is not None and not is_customer(customer):
+            errors["customer"] = ["Not an active customer account."]
     elif actor is None:
-        channel, customer, received_at = Channel.WEB_FORM, None, None
+        channel, customer, received_at, severity = Channel.WEB_FORM, None, None, None
     elif is_customer(actor):
-        channel, customer, received_at = Channel.PORTAL, actor, None
+        # the customer cannot choose the channel, the time, whose complaint it is or its
+        # severity: those are staff's assessment (R6)
+        channel, customer, received_at, severity = Channel.PORTAL, actor, None, None
         contact_name = contact_name or display_name(actor)
         contact_email = actor.email
     else:

@@ -228,7 +228,11 @@ def review_rejection(
     *, complaint: Complaint, actor, decision: str, note: str = "", text: str = ""
 ) -> Complaint:
     """R14: staff review a rejected resolution: investigate again, propose a revised
-    resolution, or close with a final decision that lists every alternative route offered."""
+    resolution, or close with a final decision that lists every alternative route offered.
+
+    `text` is what the customer reads (required for `revise` and `final`); `note` is the
+    reviewer's reasoning and stays internal.
+    """
     require_staff(actor)
     complaint = lock(complaint)
     if decision not in REVIEW_DECISIONS:
@@ -237,35 +241,36 @@ def review_rejection(
             errors={"decision": [f"Choose one of: {', '.join(REVIEW_DECISIONS)}."]},
         )
     note = optional_text(note, "note")
+    text = (
+        optional_text(text, "text") if decision == "reinvestigate" else required_text(text, "text")
+    )
     data: dict = {"decision": decision}
     if decision == "reinvestigate":
         before, _ = apply_transition(complaint, complaint.reinvestigate)
         save(complaint)
-        body = note
     elif decision == "revise":
-        text = required_text(text, "text")
         before, _ = apply_transition(complaint, complaint.revise_proposal)
         save(complaint)
         data["proposal_id"] = _new_proposal(complaint, actor, text).pk
-        body = text
     else:
-        body = required_text(text or note, "text")
         before, _ = apply_transition(complaint, complaint.close_with_final_decision)
         complaint.closed_at = timezone.now()
         complaint.closure_reason = ClosureReason.FINAL_DECISION
         save(complaint, "closed_at", "closure_reason")
         data["routes"] = [route.pk for route in applicable_routes(complaint.category_id)]
     record_status_change(
-        complaint, before, actor=actor, text=body, kind=EventKind.DECISION, data=data
+        complaint, before, actor=actor, text=text, kind=EventKind.DECISION, data=data
     )
-    if note and body != note:  # the reviewer's reasoning stays internal
+    if note:
         record_event(
             complaint, kind=EventKind.NOTE, actor=actor, text=note, visibility=Visibility.INTERNAL
         )
-    template = {"reinvestigate": "reinvestigating", "revise": "resolution_proposed"}.get(
-        decision, "closed_final_decision"
-    )
-    notify_customer(complaint, template, proposal=body, note=body)
+    if decision == "revise":
+        notify_customer(complaint, "resolution_proposed", proposal=text)
+    elif decision == "reinvestigate":
+        notify_customer(complaint, "reinvestigating", note=text)
+    else:
+        notify_customer(complaint, "closed_final_decision", note=text)
     return complaint
 
 
