@@ -5,9 +5,6 @@ complaint and walks it through the same service calls staff and customers make.
 """
 
 from contextlib import contextmanager
-from datetime import timedelta
-
-from django.utils import timezone
 
 from workflow import services
 from workflow.models import (
@@ -43,15 +40,15 @@ PROPOSAL = "Hatalı ücret bir sonraki faturanızdan düşülecek."
 REJECTION = "Ücretin iadesini istiyorum, mahsup değil."
 
 
-def file(customer, category, **fields) -> Complaint:
-    """A complaint a customer filed through the portal."""
+def file(actor, category, /, **fields) -> Complaint:
+    """A complaint `actor` (a customer: through the portal) filed."""
     values = {
         "subject": "Fatura tutarı hatalı",
         "description": "Son faturamda kullanmadığım bir hizmet için ücret görünüyor.",
         "preferred_contact_method": "email",
         **fields,
     }
-    return services.file_complaint(actor=customer, category=category, **values)
+    return services.file_complaint(actor=actor, category=category, **values)
 
 
 def _step(name: str, complaint: Complaint, *, customer, staff, assignee=None) -> Complaint:
@@ -156,7 +153,3 @@ def nothing_changes(complaint: Complaint):
     before = _state(complaint)
     yield
     assert _state(complaint) == before
-
-
-def an_hour_from_now():
-    return timezone.now() + timedelta(hours=1)

@@ -104,9 +104,7 @@ def test_customer_notification_goes_in_the_complaints_language(customer, categor
     }
 
 
-@pytest.mark.parametrize(
-    "profile", ["one_business_day", "calendar_24_hours", "calendar_30_days"]
-)
+@pytest.mark.parametrize("profile", ["one_business_day", "calendar_24_hours", "calendar_30_days"])
 def test_response_deadline_follows_the_categorys_profile(customer, profile):
     category = CategoryFactory(deadline_profile=profile)
 
@@ -188,6 +186,19 @@ def test_staff_intake_for_a_known_customer_is_theirs(staff, customer, category):
     assert complaint.customer == customer
     assert complaint.contact_email == customer.email
     assert complaint.channel == "email"
+
+
+@pytest.mark.parametrize("who", ["staff-member", "inactive-customer"])
+def test_staff_intake_for_someone_who_is_not_a_customer_is_refused(staff, category, who):
+    """A customer is any active user who is not staff (DESIGN); a complaint attached to
+    anyone else would give them the complainant's rights on it."""
+    user = StaffFactory() if who == "staff-member" else CustomerFactory(is_active=False)
+
+    with pytest.raises(InvalidInput) as error:
+        intake(staff, category, customer=user)
+
+    assert "customer" in error.value.errors
+    assert_nothing_created()
 
 
 def test_received_at_in_the_future_is_refused(staff, category):
@@ -290,9 +301,9 @@ def test_guest_files_through_the_web_form(category):
     ],
 )
 def test_bad_input_from_a_customer_creates_nothing(customer, category, fields, error_key):
-    values = {"category": category, **fields}
+    fields = {"category": category, **fields}
     with pytest.raises(InvalidInput) as error:
-        file(customer, **values)
+        file(customer, fields.pop("category"), **fields)
 
     assert error_key in error.value.errors
     assert_nothing_created()
@@ -333,9 +344,7 @@ def test_phone_preferred_with_a_number_is_accepted(customer, category):
 @pytest.mark.parametrize(
     "user_kind", ["inactive-customer", "inactive-staff", "is_staff-without-staff-group"]
 )
-def test_accounts_that_are_neither_customer_nor_complaint_staff_cannot_file(
-    category, user_kind
-):
+def test_accounts_that_are_neither_customer_nor_complaint_staff_cannot_file(category, user_kind):
     if user_kind == "inactive-customer":
         user = CustomerFactory(is_active=False)
     elif user_kind == "inactive-staff":

@@ -1,6 +1,6 @@
 """What the complainant does (and what staff may record on their behalf, e.g. by phone)."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.utils import timezone
 
@@ -245,7 +245,11 @@ def record_route_application(
     errors = {}
     if route_obj is None:
         errors["route"] = ["This route is not offered for this complaint."]
-    if not isinstance(applied_on, date) or applied_on > timezone.localdate():
+    if (
+        isinstance(applied_on, datetime)
+        or not isinstance(applied_on, date)
+        or applied_on > timezone.localdate()
+    ):
         errors["applied_on"] = ["A date that is not in the future."]
     if errors:
         raise InvalidInput("The application could not be recorded.", errors=errors)

@@ -80,7 +80,9 @@ def file_complaint(
     if is_complaint_staff(actor):
         if channel not in STAFF_INTAKE_CHANNELS:
             errors["channel"] = [f"Choose one of: {', '.join(STAFF_INTAKE_CHANNELS)}."]
-        if received_at and received_at > now:
+        if received_at and timezone.is_naive(received_at):
+            errors["received_at"] = ["A date and time with a time zone is required."]
+        elif received_at and received_at > now:
             errors["received_at"] = ["The complaint cannot be received in the future."]
         if customer is not None and not is_customer(customer):
             errors["customer"] = ["Not an active customer account."]

@@ -64,9 +64,8 @@ def acknowledge(*, complaint: Complaint, actor, method: str, note: str = "") -> 
 
 
 def _resolve_unit(unit: Unit | str) -> Unit:
-    if isinstance(unit, Unit):
-        return unit
-    found = Unit.objects.filter(slug=unit or "", is_active=True).first()
+    slug = unit.slug if isinstance(unit, Unit) else unit
+    found = Unit.objects.filter(slug=slug or "", is_active=True).first()
     if found is None:
         raise InvalidInput("Unknown unit.", errors={"unit": ["Unknown unit."]})
     return found
@@ -223,6 +222,15 @@ def propose_resolution(*, complaint: Complaint, actor, text: str) -> Complaint:
 REVIEW_DECISIONS = ("reinvestigate", "revise", "final")
 
 
+def _routes_offered(complaint: Complaint) -> list[int]:
+    """The routes the customer was shown when rejecting (what the final decision lists)."""
+    rejected = complaint.proposals.filter(decision=Decision.REJECTED).order_by("-decided_at")
+    latest = rejected.first()
+    if latest is not None and latest.routes_offered.exists():
+        return list(latest.routes_offered.values_list("pk", flat=True))
+    return [route.pk for route in applicable_routes(complaint.category_id)]
+
+
 @atomic
 def review_rejection(
     *, complaint: Complaint, actor, decision: str, note: str = "", text: str = ""
@@ -257,7 +265,7 @@ def review_rejection(
         complaint.closed_at = timezone.now()
         complaint.closure_reason = ClosureReason.FINAL_DECISION
         save(complaint, "closed_at", "closure_reason")
-        data["routes"] = [route.pk for route in applicable_routes(complaint.category_id)]
+        data["routes"] = _routes_offered(complaint)
     record_status_change(
         complaint, before, actor=actor, text=text, kind=EventKind.DECISION, data=data
     )
