@@ -34,3 +34,13 @@ def is_customer(user) -> bool:
 rules.add_rule("workflow.act_as_staff", is_complaint_staff)
 rules.add_rule("workflow.act_as_complainant", is_complainant)
 rules.add_rule("workflow.act_on_complaint", is_complaint_staff | is_complainant)
+
+
+def has_required_second_factor(user) -> bool:
+    """Production settings require staff to use TOTP (DESIGN.md "accounts")."""
+    from allauth.mfa.models import Authenticator
+    from django.conf import settings
+
+    if not settings.MEMNUN_STAFF_MFA_REQUIRED or not getattr(user, "is_staff", False):
+        return True
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "portal.middleware.StaffMfaRequiredMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from workflow import services
 from workflow.models import Complaint, Unit
-from workflow.rules import is_complaint_staff
+from workflow.rules import has_required_second_factor, is_complaint_staff
 from workflow.selectors import complaints_for_staff, events_for_staff
 from workflow.states import (
     STAFF_INTAKE_CHANNELS,
@@ -36,8 +36,11 @@ ERRORS = {
 
 
 class IsComplaintStaff(BasePermission):
+    message = "Complaint staff only (with two-factor authentication where required)."
+
     def has_permission(self, request, view):
-        return is_complaint_staff(request.user)
+        # the second-factor check also covers app tokens, which the middleware cannot see
+        return is_complaint_staff(request.user) and has_required_second_factor(request.user)
 
 
 class StaffComplaintSerializer(ComplaintSerializer):

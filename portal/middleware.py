@@ -1,0 +1,28 @@
+"""Staff must have a second factor before they reach complaint data (production settings)."""
+
+from django.http import JsonResponse
+from django.shortcuts import redirect
+
+from workflow.rules import has_required_second_factor
+
+# Where complaint data lives for staff; the account pages stay reachable to set MFA up.
+STAFF_AREAS = ("/admin/", "/api/v1/staff/")
+
+
+class StaffMfaRequiredMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path_info.startswith(STAFF_AREAS)
+            and request.user.is_authenticated
+            and not has_required_second_factor(request.user)
+        ):
+            if request.path_info.startswith("/api/"):
+                return JsonResponse(
+                    {"detail": "Staff accounts need two-factor authentication (TOTP)."},
+                    status=403,
+                )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
