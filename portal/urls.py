@@ -1,2 +1,20 @@
+"""Customer portal: /portal/ (DESIGN.md "customer portal")."""
+
+from django.urls import path
+
+from . import views
+
 app_name = "portal"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("", views.ComplaintListView.as_view(), name="complaints"),
+    path("complaints/new/", views.FileComplaintView.as_view(), name="file"),
+    path("complaints/<str:reference>/", views.ComplaintDetailView.as_view(), name="detail"),
+    path("complaints/<str:reference>/accept/", views.AcceptView.as_view(), name="accept"),
+    path("complaints/<str:reference>/reject/", views.RejectView.as_view(), name="reject"),
+    path("complaints/<str:reference>/answer/", views.AnswerView.as_view(), name="answer"),
+    path("complaints/<str:reference>/message/", views.MessageView.as_view(), name="message"),
+    path("complaints/<str:reference>/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
+    path("complaints/<str:reference>/survey/", views.SurveyView.as_view(), name="survey"),
+    path("complaints/<str:reference>/route/", views.RouteApplicationView.as_view(), name="route"),
+]

@@ -4,7 +4,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from .models import AlternativeRoute, Complaint, ComplaintEvent, Notification, ResolutionProposal
 from .rules import is_complaint_staff
-from .states import OPEN_STATUSES, Visibility
+from .states import OPEN_STATUSES, ClosureReason, Status, Visibility
 
 
 def applicable_routes(category_id: int | None) -> QuerySet[AlternativeRoute]:
@@ -65,3 +65,15 @@ def undeliverable_notifications() -> QuerySet[Notification]:
     return Notification.objects.filter(
         status__in=[Notification.State.DEAD, Notification.State.FAILED]
     ).select_related("complaint")
+
+
+def was_rejected(complaint: Complaint) -> bool:
+    """R14: the routes are shown once a resolution was rejected."""
+    if complaint.status == Status.REJECTED or (
+        complaint.closure_reason == ClosureReason.FINAL_DECISION
+    ):
+        return True
+    proposals = getattr(complaint, "proposals_newest_first", None)
+    if proposals is None:
+        proposals = list(complaint.proposals.all())
+    return any(p.decision == ResolutionProposal.Decision.REJECTED for p in proposals)

@@ -8,8 +8,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from workflow.models import AlternativeRoute, Complaint, ComplaintEvent, ResolutionProposal
-from workflow.selectors import applicable_routes, current_proposal
-from workflow.states import ClosureReason, EventKind, Status
+from workflow.selectors import applicable_routes, current_proposal, was_rejected
+from workflow.states import EventKind
 
 
 class ProposalSerializer(serializers.ModelSerializer):
@@ -34,18 +34,6 @@ class AlternativeRouteSerializer(serializers.Serializer):
             "url": route.url,
             "deadline": route.localized("deadline", language),
         }
-
-
-def was_rejected(complaint: Complaint) -> bool:
-    """R14: the routes are shown once a resolution was rejected."""
-    if complaint.status == Status.REJECTED or (
-        complaint.closure_reason == ClosureReason.FINAL_DECISION
-    ):
-        return True
-    proposals = getattr(complaint, "proposals_newest_first", None)
-    if proposals is None:
-        proposals = list(complaint.proposals.all())
-    return any(p.decision == ResolutionProposal.Decision.REJECTED for p in proposals)
 
 
 class ComplaintSerializer(serializers.ModelSerializer):

@@ -1,0 +1,183 @@
+"""Customer portal forms. They check the shape of the input; the services decide the rest."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+from workflow.errors import InvalidInput
+from workflow.models import AlternativeRoute, Category
+from workflow.states import ContactMethod
+
+SCORES = [(score, str(score)) for score in range(1, 6)]
+
+# The services report their errors in English for the API; where a field can fail for only
+# one reason, the portal says the same thing in the visitor's language.
+SERVICE_FIELD_MESSAGES = {
+    "phone": _("Telefonla aranmak istiyorsanız bir telefon numarası yazın."),
+    "route": _("Bu yol bu şikâyet için sunulmuyor."),
+    "applied_on": _("Bugünden ileri olmayan bir tarih girin."),
+    "resolution_score": _("1 ile 5 arasında bir puan seçin."),
+    "process_score": _("1 ile 5 arasında bir puan seçin."),
+}
+
+
+def add_service_errors(form: forms.Form, error: InvalidInput) -> None:
+    """Show a service's `InvalidInput` on the form: field errors beside their fields."""
+    for field, messages in error.errors.items():
+        target = field if field in form.fields else None
+        for message in messages:
+            form.add_error(target, SERVICE_FIELD_MESSAGES.get(field) or gettext(message))
+    if not error.errors:
+        form.add_error(None, gettext(error.message) or _("Girdiğiniz bilgileri kontrol edin."))
+
+
+def _english() -> bool:
+    return (get_language() or "tr").startswith("en")
+
+
+class PortalForm(forms.Form):
+    """Labels without a trailing colon; CSS classes for required and invalid fields."""
+
+    required_css_class = "field--required"
+    error_css_class = "field--error"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class CategoryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Category) -> str:
+        return obj.name  # the name in the active language
+
+
+class ComplaintForm(PortalForm):
+    category = CategoryChoiceField(
+        label=_("Kategori"),
+        queryset=Category.objects.none(),
+        empty_label=_("Bir kategori seçin"),
+    )
+    subject = forms.CharField(label=_("Konu"), max_length=200)
+    description = forms.CharField(
+        label=_("Açıklama"),
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Ne olduğunu, ne zaman olduğunu ve nasıl bir çözüm beklediğinizi yazın."),
+    )
+    preferred_contact_method = forms.ChoiceField(
+        label=_("Size nasıl ulaşalım?"),
+        choices=ContactMethod.choices,
+        initial=ContactMethod.EMAIL,
+        widget=forms.RadioSelect,
+    )
+    phone = forms.CharField(
+        label=_("Telefon"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("Telefonla aranmak istiyorsanız gerekli."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(is_active=True).order_by(
+            "name_en" if _english() else "name_tr"
+        )
+
+    def clean(self):
+        # the service refuses this too; checking here shows every error in one go
+        data = super().clean()
+        if data.get("preferred_contact_method") == ContactMethod.PHONE and not data.get("phone"):
+            self.add_error("phone", SERVICE_FIELD_MESSAGES["phone"])
+        return data
+
+
+class AcceptForm(PortalForm):
+    """Accepting a proposal needs nothing but the button (and the CSRF token)."""
+
+
+class RejectForm(PortalForm):
+    reason = forms.CharField(
+        label=_("Öneriyi neden kabul etmiyorsunuz?"),
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class AnswerForm(PortalForm):
+    answer = forms.CharField(
+        label=_("Yanıtınız"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class MessageForm(PortalForm):
+    text = forms.CharField(
+        label=_("Mesajınız"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class WithdrawForm(PortalForm):
+    reason = forms.CharField(
+        label=_("Neden geri çekiyorsunuz? (isteğe bağlı)"),
+        max_length=10_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    confirm = forms.BooleanField(
+        label=_("Şikâyetimi geri çekmek istiyorum. Bu işlem şikâyeti kapatır."),
+        error_messages={"required": _("Geri çekmek için bu kutuyu işaretleyin.")},
+    )
+
+
+class SurveyForm(PortalForm):
+    resolution_score = forms.TypedChoiceField(
+        label=_("Çözümden ne kadar memnunsunuz? (1 hiç, 5 çok)"),
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    process_score = forms.TypedChoiceField(
+        label=_("Süreçten (iletişim, hız, ilgi) ne kadar memnunsunuz? (1 hiç, 5 çok)"),
+        choices=SCORES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Eklemek istedikleriniz (isteğe bağlı)"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RouteChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: AlternativeRoute) -> str:
+        return obj.localized("name", get_language() or "tr")
+
+
+class RouteApplicationForm(PortalForm):
+    route = RouteChoiceField(
+        label=_("Başvurduğunuz yol"),
+        queryset=AlternativeRoute.objects.none(),
+        empty_label=_("Bir yol seçin"),
+    )
+    applied_on = forms.DateField(
+        label=_("Başvuru tarihi"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    external_reference = forms.CharField(
+        label=_("Başvuru numarası (varsa)"), max_length=100, required=False
+    )
+    note = forms.CharField(
+        label=_("Not (isteğe bağlı)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, routes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if routes is not None:
+            self.fields["route"].queryset = routes
+        self.fields["applied_on"].widget.attrs["max"] = timezone.localdate().isoformat()
