@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI served from here, not from a CDN
     # state machine, rules and tasks
     "django_fsm",
     "rules.apps.AutodiscoverRulesConfig",
@@ -213,6 +214,9 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1/",
     "PREPROCESSING_HOOKS": ["config.schema.only_api_v1"],
     "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "ComplaintStatusEnum": "workflow.states.Status",
         "ChannelEnum": "workflow.states.Channel",

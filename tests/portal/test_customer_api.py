@@ -207,3 +207,9 @@ def test_openapi_schema_generates_without_warnings(db, tmp_path):
     schema = out.read_text()
     for path in ("/api/v1/complaints/{reference}/reject/", "/api/v1/staff/complaints/"):
         assert path in schema
+
+
+def test_api_docs_load_their_assets_locally_not_from_a_cdn(client, db):
+    page = client.get("/api/v1/docs/").content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
+    assert "cdn.jsdelivr" not in page
