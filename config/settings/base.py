@@ -242,5 +242,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # the worker (django_tasks_db) already logs every task state; Django's own copy is noise
+    "loggers": {"django.tasks": {"level": "WARNING"}},
 }
 MEMNUN_STAFF_MFA_REQUIRED = False  # production.py turns it on
