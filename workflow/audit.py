@@ -4,6 +4,9 @@ import hashlib
 import json
 from datetime import UTC, datetime
 
+# one encoder for every hash: generate_complaints hashes millions of events
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
 
 def event_hash(
     *,
@@ -20,7 +23,7 @@ def event_hash(
     actor_name: str,
     created_at: datetime,
 ) -> str:
-    payload = json.dumps(
+    payload = _ENCODER.encode(
         [
             prev_hash,
             complaint_id,
@@ -34,11 +37,7 @@ def event_hash(
             actor_id,
             actor_name,
             created_at.astimezone(UTC).isoformat(timespec="microseconds"),
-        ],
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-        default=str,
+        ]
     )
     return hashlib.sha256(payload.encode()).hexdigest()
 
