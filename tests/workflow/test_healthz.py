@@ -15,3 +15,17 @@ def test_staff_groups_exist_after_migrate_with_admin_access(db):
     assert "review_process" in Group.objects.get(name=MANAGER_GROUP).permissions.values_list(
         "codename", flat=True
     )
+
+
+def test_healthz_answers_503_when_the_database_does_not(client, db, monkeypatch):
+    from django.db import connection
+    from django.db.utils import OperationalError
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    with monkeypatch.context() as patch:  # undone before the test database is rolled back
+        patch.setattr(connection, "cursor", refuse)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
