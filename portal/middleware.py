@@ -1,12 +1,15 @@
 """Staff must have a second factor before they reach complaint data (production settings)."""
 
-from django.http import JsonResponse
+import json
+
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 
 from workflow.rules import has_required_second_factor
 
 # Where complaint data lives for staff; the account pages stay reachable to set MFA up.
 STAFF_AREAS = ("/admin/", "/api/v1/staff/")
+MFA_NEEDED = "Staff accounts need two-factor authentication (TOTP)."
 
 
 class StaffMfaRequiredMiddleware:
@@ -20,9 +23,8 @@ class StaffMfaRequiredMiddleware:
             and not has_required_second_factor(request.user)
         ):
             if request.path_info.startswith("/api/"):
-                return JsonResponse(
-                    {"detail": "Staff accounts need two-factor authentication (TOTP)."},
-                    status=403,
+                return HttpResponseForbidden(
+                    json.dumps({"detail": MFA_NEEDED}), content_type="application/json"
                 )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
