@@ -29,3 +29,9 @@ def test_healthz_answers_503_when_the_database_does_not(client, db, monkeypatch)
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"
+
+
+def test_pages_carry_a_content_security_policy(client, db):
+    policy = client.get("/accounts/login/")["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "object-src 'none'" in policy
