@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from portal.api import CategoryViewSet, CustomerComplaintViewSet
+from portal.pdf_views import TrackingFormAPIView
 from workflow.api.staff import StaffComplaintViewSet, StaffUnitViewSet
 
 router = DefaultRouter(trailing_slash=True)
@@ -15,5 +16,6 @@ router.register("staff/units", StaffUnitViewSet, basename="staff-unit")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("complaints/<str:reference>/tracking-form.pdf", TrackingFormAPIView.as_view()),
     *router.urls,
 ]

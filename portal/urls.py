@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import pdf_views, views
 
 app_name = "portal"
 
@@ -17,4 +17,9 @@ urlpatterns = [
     path("complaints/<str:reference>/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
     path("complaints/<str:reference>/survey/", views.SurveyView.as_view(), name="survey"),
     path("complaints/<str:reference>/route/", views.RouteApplicationView.as_view(), name="route"),
+    path(
+        "complaints/<str:reference>/tracking-form.pdf",
+        pdf_views.TrackingFormView.as_view(),
+        name="tracking_form",
+    ),
 ]

@@ -260,6 +260,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # the worker (django_tasks_db) already logs every task state; Django's own copy is noise
-    "loggers": {"django.tasks": {"level": "WARNING"}},
+    "loggers": {"django.tasks": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
 }
 MEMNUN_STAFF_MFA_REQUIRED = False  # production.py turns it on

@@ -1,0 +1,237 @@
+"""The "Complaint and Tracking Form" PDF (R8): portal and API downloads, content, no fetching."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from portal.pdf import (
+    NoRemoteFetcher,
+    RemoteResourceRefused,
+    render_pdf,
+    tracking_form_html,
+    tracking_form_pdf,
+)
+from tests.workflow.helpers import PROPOSAL, complaint_in
+from workflow import services
+from workflow.states import Status
+
+pytestmark = pytest.mark.django_db
+
+INTERNAL = "Müşteri iki kez aradı, GİZLİ iç not."
+MESSAGE = "Faturamın kopyasını ekledim; şğıİçöü."
+
+
+@pytest.fixture
+def complaint(customer, staff, category):
+    complaint = complaint_in(
+        Status.RESOLUTION_PROPOSED, customer=customer, staff=staff, category=category
+    )
+    services.add_note(complaint=complaint, actor=customer, text=MESSAGE)
+    services.add_note(complaint=complaint, actor=staff, text=INTERNAL, visibility="internal")
+    return complaint
+
+
+@pytest.fixture
+def portal(client, customer):
+    client.force_login(customer)
+    return client
+
+
+@pytest.fixture
+def api(customer):
+    client = APIClient()
+    client.force_authenticate(customer)
+    return client
+
+
+def portal_url(complaint):
+    return f"/portal/complaints/{complaint.reference}/tracking-form.pdf"
+
+
+def api_url(complaint):
+    return f"/api/v1/complaints/{complaint.reference}/tracking-form.pdf"
+
+
+def assert_pdf_download(response, complaint):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;")
+    assert complaint.reference in disposition
+    assert response.content.startswith(b"%PDF")
+    assert len(response.content) > 5000
+
+
+# --- content -------------------------------------------------------------------------------
+
+
+def test_html_has_the_complaint_and_customer_visible_events_but_no_internal_note(complaint):
+    html = tracking_form_html(complaint, "tr")
+    assert "Şikâyet ve Takip Formu" in html
+    assert "memnun" in html
+    assert complaint.reference in html
+    assert complaint.subject in html
+    assert "Fatura" in html  # category
+    assert "Müşteri portalı" in html  # channel
+    assert MESSAGE in html
+    assert PROPOSAL in html
+    assert "Çözüm önerildi" in html  # status label of a transition
+    assert INTERNAL not in html
+
+
+def test_events_are_oldest_first_and_assignment_shows_the_unit_not_the_staff_member(
+    complaint, staff
+):
+    html = tracking_form_html(complaint, "tr")
+    assert html.index(MESSAGE) > html.index(PROPOSAL)
+    assignment = complaint.events.get(kind="assignment")
+    unit_name = assignment.data["unit_name_tr"]
+    row = html[html.index("event--assignment") :].split("</tr>")[0]
+    assert unit_name in row
+    assert staff.get_full_name() not in row
+
+
+def test_english_and_turkish_titles(complaint):
+    english = tracking_form_html(complaint, "en")
+    assert "Complaint and Tracking Form" in english
+    assert "Şikâyet ve Takip Formu" not in english
+    assert 'lang="en"' in english
+    turkish = tracking_form_html(complaint, "tr")
+    assert "Şikâyet ve Takip Formu" in turkish
+    assert 'lang="tr"' in turkish
+
+
+def test_closure_reason_is_shown_once_closed(customer, staff, category):
+    closed = complaint_in(Status.CLOSED, customer=customer, staff=staff, category=category)
+    html = tracking_form_html(closed, "en")
+    assert "Closure reason" in html
+    assert closed.get_closure_reason_display() in html or "Resolved" in html
+
+
+def test_a_long_history_is_complete_in_the_form(complaint, customer):
+    # speed is measured by benchmarks/tracking_form.py, not asserted here
+    for number in range(25):
+        services.add_note(complaint=complaint, actor=customer, text=f"Ek bilgi {number}")
+    html = tracking_form_html(complaint, "tr")
+    assert all(f"Ek bilgi {number}<" in html for number in range(25))
+    pdf = tracking_form_pdf(complaint, "tr")
+    assert pdf.startswith(b"%PDF")
+    assert len(pdf) > 10_000
+
+
+# --- no remote resources ---------------------------------------------------------------------
+
+
+class CountingFetcher(NoRemoteFetcher):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.asked: list[str] = []
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        self.asked.append(url)
+        try:
+            return super().fetch(url, headers)
+        except Exception:
+            self.refused.append(url)
+            raise
+
+
+def test_the_fetcher_refuses_remote_urls_without_a_request(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("a network connection was attempted")
+
+    monkeypatch.setattr("socket.socket.connect", no_network)
+    monkeypatch.setattr("socket.create_connection", no_network)
+    fetcher = CountingFetcher()
+    html = (
+        '<html><body><p>x</p><img src="http://127.0.0.1:9/x.png">'
+        '<link rel="stylesheet" href="https://example.com/s.css"></body></html>'
+    )
+    pdf = render_pdf(html, fetcher)
+    assert pdf.startswith(b"%PDF")
+    assert "http://127.0.0.1:9/x.png" in fetcher.asked
+    assert fetcher.refused == fetcher.asked
+    assert fetcher.refused
+
+
+def test_the_real_form_asks_for_nothing(complaint):
+    fetcher = CountingFetcher()
+    assert render_pdf(tracking_form_html(complaint, "tr"), fetcher).startswith(b"%PDF")
+    assert fetcher.asked == []
+
+
+def test_the_fetcher_serves_data_urls():
+    pixel = (
+        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+        "YPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+    )
+    fetcher = CountingFetcher()
+    assert render_pdf(f'<img src="{pixel}">', fetcher).startswith(b"%PDF")
+    assert fetcher.asked == [pixel]
+    assert fetcher.refused == []
+    with pytest.raises(RemoteResourceRefused, match="Refused"):
+        NoRemoteFetcher().fetch("file:///etc/passwd")
+
+
+# --- downloads -------------------------------------------------------------------------------
+
+
+def test_portal_download(portal, complaint):
+    assert_pdf_download(portal.get(portal_url(complaint)), complaint)
+
+
+def test_detail_page_links_to_the_tracking_form(portal, complaint):
+    response = portal.get(f"/portal/complaints/{complaint.reference}/")
+    assert portal_url(complaint) in response.content.decode()
+    assert "Takip formunu indir (PDF)" in response.content.decode()
+
+
+def test_api_download_with_session(client, customer, complaint):
+    client.force_login(customer)
+    assert_pdf_download(client.get(api_url(complaint)), complaint)
+
+
+def test_api_download_accepting_pdf(api, complaint):
+    response = api.get(api_url(complaint), HTTP_ACCEPT="application/pdf")
+    assert_pdf_download(response, complaint)
+
+
+def test_api_download_in_english(api, complaint):
+    response = api.get(api_url(complaint), HTTP_ACCEPT_LANGUAGE="en")
+    assert_pdf_download(response, complaint)
+
+
+def test_another_customers_complaint_is_404_on_both(client, other_customer, complaint):
+    client.force_login(other_customer)
+    assert client.get(portal_url(complaint)).status_code == 404
+    assert client.get(api_url(complaint)).status_code == 404
+    api = APIClient()
+    api.force_authenticate(other_customer)
+    assert api.get(api_url(complaint)).status_code == 404
+
+
+def test_unknown_reference_is_404(api, portal):
+    assert api.get("/api/v1/complaints/MMN-1999-000001/tracking-form.pdf").status_code == 404
+    assert portal.get("/portal/complaints/MMN-1999-000001/tracking-form.pdf").status_code == 404
+
+
+def test_anonymous_is_sent_to_login_or_refused(client, complaint):
+    response = client.get(portal_url(complaint))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    assert client.get(api_url(complaint)).status_code in (401, 403)
+
+
+def test_staff_cannot_download_through_the_customer_api(staff, complaint):
+    api = APIClient()
+    api.force_authenticate(staff)
+    assert api.get(api_url(complaint)).status_code == 403
+
+
+def test_api_schema_documents_the_pdf(api):
+    response = api.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    operation = response.json()["paths"]["/api/v1/complaints/{reference}/tracking-form.pdf"]
+    content = operation["get"]["responses"]["200"]["content"]
+    assert content["application/pdf"]["schema"] == {"type": "string", "format": "binary"}
+    assert "404" in operation["get"]["responses"]
