@@ -2,9 +2,9 @@
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from .models import AlternativeRoute, Complaint, ComplaintEvent, Notification, ResolutionProposal
+from .models import AlternativeRoute, Complaint, ComplaintEvent, ResolutionProposal
 from .rules import is_complaint_staff
-from .states import OPEN_STATUSES, ClosureReason, Status, Visibility
+from .states import ClosureReason, Status, Visibility
 
 
 def applicable_routes(category_id: int | None) -> QuerySet[AlternativeRoute]:
@@ -40,10 +40,6 @@ def complaints_for_staff(user) -> QuerySet[Complaint]:
     return _with_relations(Complaint.objects.all())
 
 
-def open_complaints() -> QuerySet[Complaint]:
-    return Complaint.objects.filter(status__in=OPEN_STATUSES)
-
-
 def events_for_customer(complaint: Complaint) -> QuerySet[ComplaintEvent]:
     """Every event except internal notes (R12), oldest first."""
     return complaint.events.exclude(visibility=Visibility.INTERNAL).order_by("sequence")
@@ -58,13 +54,6 @@ def current_proposal(complaint: Complaint) -> ResolutionProposal | None:
     if proposals is None:
         proposals = list(complaint.proposals.order_by("-proposed_at", "-pk")[:1])
     return proposals[0] if proposals else None
-
-
-def undeliverable_notifications() -> QuerySet[Notification]:
-    """Dead and failing notifications, shown to staff so nothing is silently lost."""
-    return Notification.objects.filter(
-        status__in=[Notification.State.DEAD, Notification.State.FAILED]
-    ).select_related("complaint")
 
 
 def was_rejected(complaint: Complaint) -> bool:

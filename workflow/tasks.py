@@ -8,9 +8,3 @@ from . import notifications
 @task()
 def deliver_notification(notification_id: int) -> str:
     return notifications.deliver(notification_id)
-
-
-@task()
-def deliver_due_notifications() -> dict:
-    """Retry sweep: the worker runs it after each failure and `send_notifications` runs it too."""
-    return notifications.deliver_due()
