@@ -2,10 +2,11 @@
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from workflow.errors import InvalidInput
+from workflow.localization import is_english, localized
 from workflow.models import AlternativeRoute, Category
 from workflow.states import ContactMethod
 
@@ -30,10 +31,6 @@ def add_service_errors(form: forms.Form, error: InvalidInput) -> None:
             form.add_error(target, SERVICE_FIELD_MESSAGES.get(field) or gettext(message))
     if not error.errors:
         form.add_error(None, gettext(error.message) or _("Girdiğiniz bilgileri kontrol edin."))
-
-
-def _english() -> bool:
-    return (get_language() or "tr").startswith("en")
 
 
 class PortalForm(forms.Form):
@@ -82,7 +79,7 @@ class ComplaintForm(PortalForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.filter(is_active=True).order_by(
-            "name_en" if _english() else "name_tr"
+            "name_en" if is_english() else "name_tr"
         )
 
     def clean(self):
@@ -153,7 +150,7 @@ class SurveyForm(PortalForm):
 
 class RouteChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: AlternativeRoute) -> str:
-        return obj.localized("name", get_language() or "tr")
+        return localized(obj, "name")
 
 
 class RouteApplicationForm(PortalForm):

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_POST
@@ -22,12 +22,14 @@ from django.views.generic import FormView, ListView
 
 from workflow import services
 from workflow.errors import ConcurrentChange, InvalidInput, NotPermitted, TransitionNotAllowed
+from workflow.localization import localized, route_text
 from workflow.models import Complaint, ComplaintEvent, ResolutionProposal
 from workflow.rules import is_customer
 from workflow.selectors import (
     applicable_routes,
     complaints_for_customer,
     current_proposal,
+    customer_facing_actor,
     events_for_customer,
     was_rejected,
 )
@@ -145,23 +147,19 @@ class TimelineEntry:
     details: list[tuple[str, object]] = field(default_factory=list)
 
 
-def _english() -> bool:
-    return (get_language() or "tr").startswith("en")
-
-
 def timeline_entry(event: ComplaintEvent, *, user, routes: dict) -> TimelineEntry:
     """One customer-visible event; an assignment shows the unit, never the staff member."""
     data = event.data or {}
-    actor = gettext("Siz") if user.pk and event.actor_id == user.pk else event.actor_name
+    own = user.pk and event.actor_id == user.pk and event.kind != EventKind.ASSIGNMENT
+    actor = gettext("Siz") if own else customer_facing_actor(event)
     text, details = event.text, []
     if event.kind == EventKind.ASSIGNMENT:
-        actor = data.get("unit_name_en" if _english() else "unit_name_tr", "")
         text = text or gettext("Şikâyetiniz %(unit)s birimine yönlendirildi.") % {"unit": actor}
     elif event.kind == EventKind.ESTIMATE and data.get("estimated_resolution_at"):
         details.append((_("Tahmini çözüm zamanı"), parse_datetime(data["estimated_resolution_at"])))
     elif event.kind == EventKind.ROUTE_RECORD:
         route = routes.get(data.get("route"))
-        name = route.localized("name", get_language() or "tr") if route else data.get("route_name")
+        name = localized(route, "name") if route else data.get("route_name")
         details += [
             (_("Başvurulan yol"), name),
             (_("Başvuru tarihi"), parse_date(data.get("applied_on") or "")),
@@ -246,21 +244,12 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
         timeline_entry(event, user=request.user, routes=routes_by_pk)
         for event in events_for_customer(complaint)
     ]
-    language = get_language() or "tr"
     context = {
         "complaint": complaint,
         "proposal": proposal,
         "question": question,
         "routes": [
-            {
-                "kind": route.kind,
-                "kind_label": route.get_kind_display(),
-                "name": route.localized("name", language),
-                "description": route.localized("description", language),
-                "deadline": route.localized("deadline", language),
-                "url": route.url,
-            }
-            for route in routes
+            {**route_text(route), "kind_label": route.get_kind_display()} for route in routes
         ],
         "timeline": timeline,
         "next_step": next_step(complaint),

@@ -7,10 +7,10 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
+from .localization import localized
 from .state_machine import ComplaintStateMachine
 from .states import (
     Channel,
@@ -39,7 +39,7 @@ class BilingualNameMixin(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_en if (get_language() or "tr").startswith("en") else self.name_tr
+        return localized(self, "name")
 
 
 class Unit(BilingualNameMixin):
@@ -101,9 +101,6 @@ class AlternativeRoute(models.Model):
 
     def __str__(self) -> str:
         return self.name_tr
-
-    def localized(self, field: str, language: str) -> str:
-        return getattr(self, f"{field}_{'en' if language.startswith('en') else 'tr'}")
 
 
 class ReferenceCounter(models.Model):

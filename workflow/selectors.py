@@ -2,9 +2,10 @@
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from .localization import localized
 from .models import AlternativeRoute, Complaint, ComplaintEvent, ResolutionProposal
 from .rules import is_complaint_staff
-from .states import ClosureReason, Status, Visibility
+from .states import ClosureReason, EventKind, Status, Visibility
 
 
 def applicable_routes(category_id: int | None) -> QuerySet[AlternativeRoute]:
@@ -43,6 +44,14 @@ def complaints_for_staff(user) -> QuerySet[Complaint]:
 def events_for_customer(complaint: Complaint) -> QuerySet[ComplaintEvent]:
     """Every event except internal notes (R12), oldest first."""
     return complaint.events.exclude(visibility=Visibility.INTERNAL).order_by("sequence")
+
+
+def customer_facing_actor(event: ComplaintEvent) -> str:
+    """Who the customer is shown as having acted: for an assignment the unit, never the staff
+    member (DESIGN.md "Events"); otherwise the actor's display name."""
+    if event.kind == EventKind.ASSIGNMENT:
+        return localized(event.data or {}, "unit_name")
+    return event.actor_name
 
 
 def events_for_staff(complaint: Complaint) -> QuerySet[ComplaintEvent]:

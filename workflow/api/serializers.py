@@ -3,12 +3,17 @@
 One serializer per direction: these only read. Input serializers live beside their views.
 """
 
-from django.utils.translation import get_language
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from workflow.localization import route_text
 from workflow.models import AlternativeRoute, Complaint, ComplaintEvent, ResolutionProposal
-from workflow.selectors import applicable_routes, current_proposal, was_rejected
+from workflow.selectors import (
+    applicable_routes,
+    current_proposal,
+    customer_facing_actor,
+    was_rejected,
+)
 from workflow.states import EventKind
 
 
@@ -26,14 +31,7 @@ class AlternativeRouteSerializer(serializers.Serializer):
     deadline = serializers.CharField()
 
     def to_representation(self, route: AlternativeRoute):
-        language = get_language() or "tr"
-        return {
-            "kind": route.kind,
-            "name": route.localized("name", language),
-            "description": route.localized("description", language),
-            "url": route.url,
-            "deadline": route.localized("deadline", language),
-        }
+        return route_text(route)
 
 
 class ComplaintSerializer(serializers.ModelSerializer):
@@ -103,18 +101,12 @@ class EventSerializer(serializers.ModelSerializer):
         fields = ["at", "kind", "from_status", "to_status", "text", "actor"]
         read_only_fields = fields
 
-    def _unit_name(self, event) -> str:
-        key = "unit_name_en" if (get_language() or "tr").startswith("en") else "unit_name_tr"
-        return event.data.get(key, "")
-
     def get_actor(self, event) -> str:
-        if event.kind == EventKind.ASSIGNMENT:
-            return self._unit_name(event)
-        return event.actor_name
+        return customer_facing_actor(event)
 
     def get_text(self, event) -> str:
         if event.kind == EventKind.ASSIGNMENT and not event.text:
-            return self._unit_name(event)
+            return customer_facing_actor(event)
         return event.text
 
 

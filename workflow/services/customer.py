@@ -5,6 +5,7 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from ..errors import InvalidInput, TransitionNotAllowed
+from ..localization import localized
 from ..models import (
     AlternativeRoute,
     Complaint,
@@ -118,7 +119,7 @@ def reject_resolution(*, complaint: Complaint, actor, reason: str) -> Complaint:
         "resolution_rejected",
         reason=reason,
         routes=[
-            {"name": route.localized("name", complaint.language), "url": route.url}
+            {"name": localized(route, "name", complaint.language), "url": route.url}
             for route in routes
         ],
     )
