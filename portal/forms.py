@@ -2,7 +2,6 @@
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from workflow.errors import InvalidInput
@@ -12,15 +11,7 @@ from workflow.states import ContactMethod
 
 SCORES = [(score, str(score)) for score in range(1, 6)]
 
-# The services report their errors in English for the API; where a field can fail for only
-# one reason, the portal says the same thing in the visitor's language.
-SERVICE_FIELD_MESSAGES = {
-    "phone": _("Telefonla aranmak istiyorsanız bir telefon numarası yazın."),
-    "route": _("Bu yol bu şikâyet için sunulmuyor."),
-    "applied_on": _("Bugünden ileri olmayan bir tarih girin."),
-    "resolution_score": _("1 ile 5 arasında bir puan seçin."),
-    "process_score": _("1 ile 5 arasında bir puan seçin."),
-}
+PHONE_NEEDED = _("Telefonla aranmak istiyorsanız bir telefon numarası yazın.")
 
 
 def add_service_errors(form: forms.Form, error: InvalidInput) -> None:
@@ -28,9 +19,9 @@ def add_service_errors(form: forms.Form, error: InvalidInput) -> None:
     for field, messages in error.errors.items():
         target = field if field in form.fields else None
         for message in messages:
-            form.add_error(target, SERVICE_FIELD_MESSAGES.get(field) or gettext(message))
+            form.add_error(target, message)  # the services speak the visitor's language
     if not error.errors:
-        form.add_error(None, gettext(error.message) or _("Girdiğiniz bilgileri kontrol edin."))
+        form.add_error(None, error.message or _("Girdiğiniz bilgileri kontrol edin."))
 
 
 class PortalForm(forms.Form):
@@ -86,7 +77,7 @@ class ComplaintForm(PortalForm):
         # the service refuses this too; checking here shows every error in one go
         data = super().clean()
         if data.get("preferred_contact_method") == ContactMethod.PHONE and not data.get("phone"):
-            self.add_error("phone", SERVICE_FIELD_MESSAGES["phone"])
+            self.add_error("phone", PHONE_NEEDED)
         return data
 
 

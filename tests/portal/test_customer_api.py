@@ -213,3 +213,15 @@ def test_api_docs_load_their_assets_locally_not_from_a_cdn(client, db):
     page = client.get("/api/v1/docs/").content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
     assert "cdn.jsdelivr" not in page
+
+
+def test_domain_errors_speak_the_callers_language(api, customer, staff, category):
+    complaint = complaint_in(
+        Status.INVESTIGATING, customer=customer, staff=staff, category=category
+    )
+    survey = {"resolution_score": 4, "process_score": 5}
+    turkish = api.post(url(complaint, "survey"), survey, format="json")
+    english = api.post(url(complaint, "survey"), survey, format="json", HTTP_ACCEPT_LANGUAGE="en")
+    assert (turkish.status_code, english.status_code) == (409, 409)
+    assert turkish.json()["detail"] == "Anket, şikâyet kapatıldığında açılır."
+    assert english.json()["detail"] == "The survey opens when the complaint is closed."

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_fsm import ConcurrentTransition, can_proceed
 
 from ..audit import event_hash
@@ -29,7 +30,7 @@ def lock(complaint: Complaint | int | str) -> Complaint:
             .get(**lookup)
         )
     except Complaint.DoesNotExist as error:
-        raise NotPermitted("No such complaint.") from error
+        raise NotPermitted(gettext("Böyle bir şikâyet yok.")) from error
 
 
 def display_name(user) -> str:
@@ -41,32 +42,32 @@ def display_name(user) -> str:
 
 def require_staff(actor) -> None:
     if not is_complaint_staff(actor):
-        raise NotPermitted("Only complaint staff may do this.")
+        raise NotPermitted(gettext("Bu işlemi yalnız şikâyet personeli yapabilir."))
 
 
 def require_complainant(actor, complaint: Complaint) -> None:
     if not is_complainant(actor, complaint):
-        raise NotPermitted("Only the complainant may do this.")
+        raise NotPermitted(gettext("Bu işlemi yalnız şikâyet sahibi yapabilir."))
 
 
 def require_complainant_or_staff(actor, complaint: Complaint) -> None:
     if not (is_complainant(actor, complaint) or is_complaint_staff(actor)):
-        raise NotPermitted("You may not act on this complaint.")
+        raise NotPermitted(gettext("Bu şikâyet üzerinde işlem yapamazsınız."))
 
 
 def require_open(complaint: Complaint) -> None:
     if complaint.status == Status.CLOSED:
-        raise TransitionNotAllowed("The complaint is closed.")
+        raise TransitionNotAllowed(gettext("Şikâyet kapatılmış."))
 
 
 def required_text(value: str | None, field: str, *, max_length: int = 10_000) -> str:
     text = (value or "").strip()
     if not text:
-        raise InvalidInput(f"{field} is required.", errors={field: ["This field is required."]})
+        raise field_error(field, gettext("Bu alan zorunludur."))
     if len(text) > max_length:
         raise InvalidInput(
-            f"{field} is too long.",
-            errors={field: [f"Ensure this field has no more than {max_length} characters."]},
+            gettext("Bu alan çok uzun."),
+            errors={field: [gettext("En fazla %(count)d karakter yazın.") % {"count": max_length}]},
         )
     return text
 
@@ -75,11 +76,21 @@ def optional_text(value: str | None, field: str, *, max_length: int = 10_000) ->
     return required_text(value, field, max_length=max_length) if (value or "").strip() else ""
 
 
+def field_error(field: str, message: str) -> InvalidInput:
+    """Bad input in one field: the message is both the summary and the field's error."""
+    return InvalidInput(message, errors={field: [message]})
+
+
+def choose_one_of(values) -> str:
+    return gettext("Şunlardan birini seçin: %(choices)s.") % {"choices": ", ".join(values)}
+
+
 def apply_transition(complaint: Complaint, transition: Callable[[], None]) -> tuple[str, str]:
     """Run a django-fsm transition or raise TransitionNotAllowed; returns (from, to)."""
     if not can_proceed(transition):
         raise TransitionNotAllowed(
-            f"'{transition.__name__}' is not allowed while the complaint is {complaint.status}."
+            gettext("Bu işlem şikâyetin şu anki durumunda (%(status)s) yapılamaz.")
+            % {"status": complaint.get_status_display()}
         )
     before = complaint.status
     transition()
@@ -90,7 +101,9 @@ def save(complaint: Complaint, *fields: str) -> None:
     try:
         complaint.save(update_fields=["status", "updated_at", *fields])
     except ConcurrentTransition as error:
-        raise ConcurrentChange("The complaint was changed by someone else; reload it.") from error
+        raise ConcurrentChange(
+            gettext("Şikâyet bu arada başka biri tarafından değiştirildi; sayfayı yenileyin.")
+        ) from error
 
 
 def record_event(

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ..errors import InvalidInput, TransitionNotAllowed
 from ..localization import localized
@@ -20,6 +21,7 @@ from ..states import ClosureReason, EventKind, Status, Visibility
 from ._base import (
     apply_transition,
     atomic,
+    choose_one_of,
     lock,
     optional_text,
     record_event,
@@ -155,7 +157,10 @@ def add_note(
     require_complainant_or_staff(actor, complaint)
     text = required_text(text, "text")
     if visibility not in Visibility.values:
-        raise InvalidInput("Unknown visibility.", errors={"visibility": ["internal or customer"]})
+        raise InvalidInput(
+            gettext("Bilinmeyen görünürlük."),
+            errors={"visibility": [choose_one_of(Visibility.values)]},
+        )
     staff = is_complaint_staff(actor)
     if not staff:
         visibility = Visibility.CUSTOMER
@@ -185,7 +190,7 @@ def submit_survey(
     complaint = lock(complaint)
     require_complainant(actor, complaint)
     errors = {
-        name: ["A score from 1 to 5."]
+        name: [gettext("1 ile 5 arasında bir puan seçin.")]
         for name, value in (
             ("resolution_score", resolution_score),
             ("process_score", process_score),
@@ -193,12 +198,12 @@ def submit_survey(
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5
     }
     if errors:
-        raise InvalidInput("Scores are 1 to 5.", errors=errors)
+        raise InvalidInput(gettext("Puanlar 1 ile 5 arasındadır."), errors=errors)
     comment = optional_text(comment, "comment", max_length=5000)
     if complaint.status != Status.CLOSED:
-        raise TransitionNotAllowed("The survey opens when the complaint is closed.")
+        raise TransitionNotAllowed(gettext("Anket, şikâyet kapatıldığında açılır."))
     if SatisfactionSurvey.objects.filter(complaint=complaint).exists():
-        raise TransitionNotAllowed("The survey was already submitted.")
+        raise TransitionNotAllowed(gettext("Anket zaten dolduruldu."))
     SatisfactionSurvey.objects.create(
         complaint=complaint,
         resolution_score=resolution_score,
@@ -239,21 +244,23 @@ def record_route_application(
         complaint.status == Status.REJECTED
         or complaint.closure_reason == ClosureReason.FINAL_DECISION
     ):
-        raise TransitionNotAllowed("Alternative routes are offered once a resolution is rejected.")
+        raise TransitionNotAllowed(
+            gettext("Alternatif yollar, bir çözüm reddedildikten sonra sunulur.")
+        )
     route_obj = (
         applicable_routes(complaint.category_id).filter(pk=getattr(route, "pk", route)).first()
     )
     errors = {}
     if route_obj is None:
-        errors["route"] = ["This route is not offered for this complaint."]
+        errors["route"] = [gettext("Bu yol bu şikâyet için sunulmuyor.")]
     if (
         isinstance(applied_on, datetime)
         or not isinstance(applied_on, date)
         or applied_on > timezone.localdate()
     ):
-        errors["applied_on"] = ["A date that is not in the future."]
+        errors["applied_on"] = [gettext("Bugünden ileri olmayan bir tarih girin.")]
     if errors:
-        raise InvalidInput("The application could not be recorded.", errors=errors)
+        raise InvalidInput(gettext("Başvuru kaydedilemedi."), errors=errors)
     external_reference = optional_text(external_reference, "external_reference", max_length=100)
     note = optional_text(note, "note", max_length=2000)
     RouteApplication.objects.create(

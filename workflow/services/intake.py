@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .. import deadlines
 from ..assessment import investigation_level, similar_complaints_count
@@ -19,7 +20,7 @@ from ..states import (
     Language,
     Status,
 )
-from ._base import atomic, display_name, record_event, required_text
+from ._base import atomic, choose_one_of, display_name, field_error, record_event, required_text
 
 REFERENCE_PREFIX = "MMN"
 
@@ -47,7 +48,7 @@ def _resolve_category(category: Category | str | None) -> Category:
         )
         if found:
             return found[0]
-    raise InvalidInput("Unknown category.", errors={"category": ["Unknown category."]})
+    raise field_error("category", gettext("Bilinmeyen kategori."))
 
 
 @atomic
@@ -79,13 +80,13 @@ def file_complaint(
     errors: dict[str, list[str]] = {}
     if is_complaint_staff(actor):
         if channel not in STAFF_INTAKE_CHANNELS:
-            errors["channel"] = [f"Choose one of: {', '.join(STAFF_INTAKE_CHANNELS)}."]
+            errors["channel"] = [choose_one_of(STAFF_INTAKE_CHANNELS)]
         if received_at and timezone.is_naive(received_at):
-            errors["received_at"] = ["A date and time with a time zone is required."]
+            errors["received_at"] = [gettext("Saat dilimiyle birlikte bir tarih ve saat girin.")]
         elif received_at and received_at > now:
-            errors["received_at"] = ["The complaint cannot be received in the future."]
+            errors["received_at"] = [gettext("Başvuru zamanı gelecekte olamaz.")]
         if customer is not None and not is_customer(customer):
-            errors["customer"] = ["Not an active customer account."]
+            errors["customer"] = [gettext("Etkin bir müşteri hesabı değil.")]
     elif actor is None:
         channel, customer, received_at, severity = Channel.WEB_FORM, None, None, None
     elif is_customer(actor):
@@ -95,18 +96,18 @@ def file_complaint(
         contact_name = contact_name or display_name(actor)
         contact_email = actor.email
     else:
-        raise NotPermitted("This account may not file complaints.")
+        raise NotPermitted(gettext("Bu hesapla şikâyet başvurusu yapılamaz."))
 
     if preferred_contact_method not in ContactMethod.values:
-        errors["preferred_contact_method"] = [f"Choose one of: {', '.join(ContactMethod.values)}."]
+        errors["preferred_contact_method"] = [choose_one_of(ContactMethod.values)]
     if preferred_contact_method == ContactMethod.PHONE and not contact_phone.strip():
-        errors["phone"] = ["A phone number is needed to be contacted by phone."]
+        errors["phone"] = [gettext("Telefonla aranmak istiyorsanız bir telefon numarası yazın.")]
     if customer is not None and not contact_email:
         contact_email = customer.email
     if not contact_email and not contact_phone.strip():
-        errors["contact_email"] = ["Give an e-mail address or a phone number."]
+        errors["contact_email"] = [gettext("Bir e-posta adresi ya da telefon numarası yazın.")]
     if severity is not None and severity not in (1, 2, 3, 4):
-        errors["severity"] = ["Severity is 1 (low) to 4 (critical)."]
+        errors["severity"] = [gettext("Önem 1 (düşük) ile 4 (kritik) arasındadır.")]
     try:
         subject = required_text(subject, "subject", max_length=200)
         description = required_text(description, "description", max_length=20_000)
@@ -120,7 +121,7 @@ def file_complaint(
     except InvalidInput as error:
         errors.update(error.errors)
     if errors:
-        raise InvalidInput("The complaint could not be recorded.", errors=errors)
+        raise InvalidInput(gettext("Şikâyet kaydedilemedi."), errors=errors)
 
     received_at = received_at or now
     severity = severity or category.default_severity

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ..errors import InvalidInput, TransitionNotAllowed
 from ..models import Complaint, InformationRequest, ResolutionProposal, Unit
@@ -21,6 +22,8 @@ from ..states import (
 from ._base import (
     apply_transition,
     atomic,
+    choose_one_of,
+    field_error,
     lock,
     optional_text,
     record_event,
@@ -43,7 +46,7 @@ def acknowledge(*, complaint: Complaint, actor, method: str, note: str = "") -> 
     require_staff(actor)
     complaint = lock(complaint)
     if method not in ContactMethod.values:
-        raise InvalidInput("Unknown method.", errors={"method": ["Unknown contact method."]})
+        raise field_error("method", gettext("Bilinmeyen iletişim yolu."))
     note = optional_text(note, "note")
     before, _ = apply_transition(complaint, complaint.to_acknowledged)
     complaint.acknowledged_at = timezone.now()
@@ -67,7 +70,7 @@ def _resolve_unit(unit: Unit | str) -> Unit:
     slug = unit.slug if isinstance(unit, Unit) else unit
     found = Unit.objects.filter(slug=slug or "", is_active=True).first()
     if found is None:
-        raise InvalidInput("Unknown unit.", errors={"unit": ["Unknown unit."]})
+        raise field_error("unit", gettext("Bilinmeyen birim."))
     return found
 
 
@@ -78,8 +81,8 @@ def _resolve_assignee(assignee):
         assignee = get_user_model().objects.filter(email__iexact=assignee).first()
     if assignee is None or not is_complaint_staff(assignee):
         raise InvalidInput(
-            "The assignee must be complaint staff.",
-            errors={"assignee": ["No complaint staff member with this e-mail."]},
+            gettext("Atanan kişi şikâyet personeli olmalıdır."),
+            errors={"assignee": [gettext("Bu e-posta adresiyle bir şikâyet personeli yok.")]},
         )
     return assignee
 
@@ -158,18 +161,16 @@ def set_estimate(
     complaint = lock(complaint)
     require_open(complaint)
     if complaint.status == Status.IMPLEMENTING:
-        raise TransitionNotAllowed("The resolution is already being carried out.")
+        raise TransitionNotAllowed(gettext("Çözüm zaten uygulanıyor."))
     if not isinstance(estimated_resolution_at, datetime) or timezone.is_naive(
         estimated_resolution_at
     ):
-        raise InvalidInput(
-            "Give a date and time with a time zone.",
-            errors={"estimated_resolution_at": ["A date and time with time zone is required."]},
+        raise field_error(
+            "estimated_resolution_at", gettext("Saat dilimiyle birlikte bir tarih ve saat girin.")
         )
     if estimated_resolution_at <= timezone.now():
-        raise InvalidInput(
-            "The estimate must be in the future.",
-            errors={"estimated_resolution_at": ["The estimate must be in the future."]},
+        raise field_error(
+            "estimated_resolution_at", gettext("Tahmini çözüm zamanı gelecekte olmalıdır.")
         )
     message = optional_text(message, "message")
     complaint.estimated_resolution_at = estimated_resolution_at
@@ -245,8 +246,8 @@ def review_rejection(
     complaint = lock(complaint)
     if decision not in REVIEW_DECISIONS:
         raise InvalidInput(
-            "Unknown decision.",
-            errors={"decision": [f"Choose one of: {', '.join(REVIEW_DECISIONS)}."]},
+            gettext("Bilinmeyen karar."),
+            errors={"decision": [choose_one_of(REVIEW_DECISIONS)]},
         )
     note = optional_text(note, "note")
     text = (
@@ -296,7 +297,10 @@ def mark_implemented(*, complaint: Complaint, actor, note: str = "") -> Complain
         and not complaint.corrective_actions.exists()
     ):
         raise TransitionNotAllowed(
-            "A root-cause investigation needs a corrective action before closure."
+            gettext(
+                "Kök neden analizi gereken bir şikâyet, düzeltici faaliyet tanımlanmadan "
+                "kapatılamaz."
+            )
         )
     before, _ = apply_transition(complaint, complaint.close_resolved)
     now = timezone.now()
