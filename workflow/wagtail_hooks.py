@@ -6,11 +6,22 @@ snippets; staff see the notification outbox, so a failed or dead e-mail is never
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import AlternativeRoute, Category, CorrectiveAction, Notification, Unit
+from .models import (
+    AlternativeRoute,
+    Category,
+    Complaint,
+    CorrectiveAction,
+    Notification,
+    Unit,
+)
+from .rules import is_complaint_staff
 
 
 class UnitViewSet(SnippetViewSet):
@@ -73,6 +84,74 @@ class NotificationViewSet(ModelViewSet):
 notification_viewset = NotificationViewSet("notifications")
 
 
+class ReadOnlyComplaintPolicy(ModelPermissionPolicy):
+    """Complaints change only through the services (API and portal), never by editing a row:
+    the console lists and inspects them for complaint staff and offers nothing else."""
+
+    READ_ACTIONS = ("view", "inspect")
+
+    def user_has_permission(self, user, action):
+        return action in self.READ_ACTIONS and is_complaint_staff(user)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Complaint, ReadOnlyComplaintPolicy(Complaint))
+
+
+class ComplaintIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("unit", "category", "assignee")
+
+
+class ComplaintViewSet(ModelViewSet):
+    """The complaint queue: filter by state, unit, channel and deadline; inspect a complaint."""
+
+    model = Complaint
+    icon = "warning"
+    menu_label = _("Şikâyetler")
+    menu_order = 200
+    add_to_admin_menu = True
+    index_view_class = ComplaintIndexView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["subject"]  # required by ModelViewSet; the policy refuses add/change/delete
+    list_display = ["reference", "subject", "status", "unit", "sla_state", "received_at"]
+    list_filter = ["status", "unit", "channel", "sla_state", "investigation_level"]
+    search_fields = ["reference", "subject", "contact_name", "contact_email"]
+    inspect_view_fields = [
+        "reference",
+        "status",
+        "subject",
+        "description",
+        "category",
+        "unit",
+        "assignee",
+        "channel",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "preferred_contact_method",
+        "severity",
+        "investigation_level",
+        "sla_state",
+        "received_at",
+        "response_due_at",
+        "estimated_resolution_at",
+        "closed_at",
+        "closure_reason",
+    ]
+
+
+complaint_viewset = ComplaintViewSet("complaints")
+
+
 @hooks.register("register_admin_viewset")
 def register_notification_viewset():
     return notification_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_complaint_viewset():
+    return complaint_viewset

@@ -37,3 +37,47 @@ def test_staff_manage_reference_data_snippets(client, staff, category):
     response = client.get("/admin/snippets/workflow/category/")
     assert response.status_code == 200
     assert category.name_tr in response.content.decode()
+
+
+def test_staff_see_the_complaint_queue_and_can_only_read_it(client, staff, customer, category):
+    from tests.workflow.helpers import complaint_in
+    from workflow.states import Status
+
+    complaint = complaint_in(
+        Status.INVESTIGATING, customer=customer, staff=staff, category=category
+    )
+    client.force_login(staff)
+    listing = client.get("/admin/complaints/", {"status": "investigating"})
+    assert listing.status_code == 200
+    assert complaint.reference in listing.content.decode()
+    detail = client.get(f"/admin/complaints/inspect/{complaint.pk}/")
+    assert detail.status_code == 200
+    assert complaint.subject in detail.content.decode()
+    # state changes go through the services only: no add, edit or delete in the console
+    assert client.get("/admin/complaints/new/").status_code in (302, 403)
+    response = client.post(f"/admin/complaints/edit/{complaint.pk}/", {"subject": "x"})
+    assert response.status_code in (302, 403)
+    complaint.refresh_from_db(fields=["subject"])
+    assert complaint.subject != "x"
+
+
+def test_complaint_queue_query_count_is_constant(
+    client, staff, customer, category, django_assert_max_num_queries
+):
+    from tests.workflow.helpers import complaint_in
+    from workflow.states import Status
+
+    client.force_login(staff)
+    complaint_in(Status.INVESTIGATING, customer=customer, staff=staff, category=category)
+    client.get("/admin/complaints/")  # warm caches (site, permissions)
+    with django_assert_max_num_queries(30) as few:
+        client.get("/admin/complaints/")
+    for _ in range(6):
+        complaint_in(Status.RECEIVED, customer=customer, staff=staff, category=category)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get("/admin/complaints/").status_code == 200
+
+
+def test_customers_do_not_reach_the_complaint_queue(client, customer):
+    client.force_login(customer)
+    assert client.get("/admin/complaints/").status_code == 302
