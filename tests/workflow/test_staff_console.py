@@ -81,3 +81,18 @@ def test_complaint_queue_query_count_is_constant(
 def test_customers_do_not_reach_the_complaint_queue(client, customer):
     client.force_login(customer)
     assert client.get("/admin/complaints/").status_code == 302
+
+
+def test_staff_e_mails_link_to_the_complaint_in_the_queue(client, staff, customer, category):
+    from tests.workflow.helpers import complaint_in
+    from workflow.notifications import render
+    from workflow.states import Status
+
+    complaint = complaint_in(Status.RECEIVED, customer=customer, staff=staff, category=category)
+    alert = complaint.notifications.get(template="staff_new_complaint")
+    _, body = render(alert)
+    link = next(line for line in body.splitlines() if "/admin/complaints/" in line).split()[-1]
+    client.force_login(staff)
+    listing = client.get(link.removeprefix("http://127.0.0.1:8000"))
+    assert listing.status_code == 200
+    assert complaint.reference in listing.content.decode()

@@ -1,6 +1,7 @@
 """Filters and tags for the plain-text notification e-mails (templates/workflow/email/)."""
 
 from datetime import date, datetime
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django import template
@@ -32,7 +33,8 @@ def local_datetime(value) -> str:
     return timezone.localtime(value, zone).strftime("%d.%m.%Y %H:%M")
 
 
-@register.simple_tag
-def staff_console_url() -> str:
-    """Where staff handle complaints (the Wagtail admin); staff e-mails link here."""
-    return f"{settings.MEMNUN_SITE_URL}/admin/"
+@register.simple_tag(takes_context=True)
+def staff_console_url(context) -> str:
+    """The complaint in the staff console's queue (found by its reference); staff e-mails
+    link here."""
+    return f"{settings.MEMNUN_SITE_URL}/admin/complaints/?{urlencode({'q': context['reference']})}"
