@@ -13,6 +13,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField
 from .localization import localized
 from .state_machine import ComplaintStateMachine
 from .states import (
+    STAFF_INTAKE_CHANNELS,
     Channel,
     ClosureReason,
     ContactMethod,
@@ -101,6 +102,52 @@ class AlternativeRoute(models.Model):
 
     def __str__(self) -> str:
         return self.name_tr
+
+
+class ContactChannel(models.Model):
+    """How the public reaches the complaints desk: the five intake channels of R2.
+
+    Editors keep the addresses, numbers and hours as a snippet; the public site lists them.
+    """
+
+    kind = models.CharField(
+        _("kanal"), max_length=16, choices=[(c, Channel(c).label) for c in STAFF_INTAKE_CHANNELS]
+    )
+    name_tr = models.CharField(_("ad (Türkçe)"), max_length=200)
+    name_en = models.CharField(_("ad (İngilizce)"), max_length=200)
+    value = models.CharField(
+        _("adres / numara"),
+        max_length=300,
+        blank=True,
+        help_text=_("E-posta adresi, telefon numarası, posta adresi ya da hesap adı."),
+    )
+    url = models.URLField(_("bağlantı"), blank=True)
+    hours_tr = models.CharField(_("çalışma saatleri (Türkçe)"), max_length=200, blank=True)
+    hours_en = models.CharField(_("çalışma saatleri (İngilizce)"), max_length=200, blank=True)
+    note_tr = models.TextField(_("açıklama (Türkçe)"), blank=True)
+    note_en = models.TextField(_("açıklama (İngilizce)"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("sıra"), default=0)
+    is_active = models.BooleanField(_("yayında"), default=True)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("iletişim kanalı")
+        verbose_name_plural = _("iletişim kanalları")
+
+    def __str__(self) -> str:
+        return self.name_tr
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def hours(self) -> str:
+        return localized(self, "hours")
+
+    @property
+    def note(self) -> str:
+        return localized(self, "note")
 
 
 class ReferenceCounter(models.Model):

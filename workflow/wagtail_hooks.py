@@ -17,6 +17,7 @@ from .models import (
     AlternativeRoute,
     Category,
     Complaint,
+    ContactChannel,
     CorrectiveAction,
     Notification,
     Unit,
@@ -47,6 +48,14 @@ class AlternativeRouteViewSet(SnippetViewSet):
     search_fields = ["name_tr", "name_en"]
 
 
+class ContactChannelViewSet(SnippetViewSet):
+    model = ContactChannel
+    icon = "mail"
+    list_display = ["name_tr", "kind", "value", "hours_tr", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name_tr", "name_en", "value"]
+
+
 class CorrectiveActionViewSet(SnippetViewSet):
     model = CorrectiveAction
     icon = "repeat"
@@ -59,7 +68,13 @@ class ComplaintReferenceDataGroup(SnippetViewSetGroup):
     menu_label = _("Şikâyet ayarları")
     menu_icon = "cogs"
     menu_order = 300
-    items = (UnitViewSet, CategoryViewSet, AlternativeRouteViewSet, CorrectiveActionViewSet)
+    items = (
+        UnitViewSet,
+        CategoryViewSet,
+        AlternativeRouteViewSet,
+        ContactChannelViewSet,
+        CorrectiveActionViewSet,
+    )
 
 
 register_snippet(ComplaintReferenceDataGroup)

@@ -11,6 +11,7 @@ from ..assessment import investigation_level, similar_complaints_count
 from ..errors import InvalidInput, NotPermitted
 from ..models import Category, Complaint, ReferenceCounter
 from ..notifications import notify_customer, notify_staff
+from ..policy import policy_version_in_force
 from ..rules import is_complaint_staff, is_customer
 from ..states import (
     STAFF_INTAKE_CHANNELS,
@@ -75,6 +76,8 @@ def file_complaint(
     - staff log phone / face-to-face / e-mail / social-media / web-form complaints, with the
       time the complainant actually made contact (`received_at`, never in the future);
     - a guest (`actor=None`) files through the public web form.
+
+    The policy version in force (R1) is recorded unless the caller names one.
     """
     now = timezone.now()
     errors: dict[str, list[str]] = {}
@@ -124,6 +127,9 @@ def file_complaint(
         raise InvalidInput(gettext("Şikâyet kaydedilemedi."), errors=errors)
 
     received_at = received_at or now
+    language = language if language in Language.values else Language.TR
+    if policy_version is None:
+        policy_version = policy_version_in_force(language)
     severity = severity or category.default_severity
     level = investigation_level(
         severity, similar_complaints_count(category_id=category.pk, received_at=received_at)
@@ -142,7 +148,7 @@ def file_complaint(
         description=description,
         severity=severity,
         investigation_level=level,
-        language=language if language in Language.values else Language.TR,
+        language=language,
         received_at=received_at,
         response_due_at=deadlines.response_due_at(received_at, category.deadline_profile),
         policy_version=policy_version,
