@@ -2,6 +2,8 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from workflow.errors import InvalidInput
@@ -78,6 +80,85 @@ class ComplaintForm(PortalForm):
         data = super().clean()
         if data.get("preferred_contact_method") == ContactMethod.PHONE and not data.get("phone"):
             self.add_error("phone", PHONE_NEEDED)
+        return data
+
+
+# The privacy notice (KVKK, law no. 6698) shown wherever personal data is collected.
+PRIVACY_NOTICE = _(
+    "Bu formda verdiğiniz bilgileri yalnızca şikâyetinizi incelemek, sonuçlandırmak ve size "
+    "bilgi vermek için, 6698 sayılı Kişisel Verilerin Korunması Kanunu'na uygun olarak işleriz. "
+    "Kapatılan şikâyetler saklama süresi sonunda anonimleştirilir."
+)
+
+
+class HoneypotInput(forms.TextInput):
+    """A text box people never see (inside `hidden`, so screen readers skip it too) but
+    form-filling bots do; anything typed into it marks the post as a bot's."""
+
+    is_hidden = True  # rendered with the hidden inputs, not as a labelled form row
+
+    def __init__(self):
+        super().__init__(attrs={"autocomplete": "off", "tabindex": "-1"})
+
+    def render(self, name, value, attrs=None, renderer=None):
+        box = super().render(name, None, attrs, renderer)  # never echo a bot's text back
+        return format_html(
+            '<div class="honeypot" hidden><label for="{}">{}</label>{}</div>',
+            (attrs or {}).get("id", ""),
+            gettext("Bu alanı boş bırakın"),
+            box,
+        )
+
+
+class GuestComplaintForm(ComplaintForm):
+    """The public complaint form (R2, channel `web_form`): no account, so we ask who to reply
+    to, and the privacy notice must be acknowledged before anything is stored."""
+
+    field_order = [
+        "contact_name",
+        "contact_email",
+        "phone",
+        "preferred_contact_method",
+        "category",
+        "subject",
+        "description",
+        "privacy_notice",
+    ]
+
+    contact_name = forms.CharField(
+        label=_("Adınız soyadınız"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    contact_email = forms.EmailField(
+        label=_("E-posta adresiniz"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_(
+            "Başvuru numaranızı ve şikâyetinizi izleyebileceğiniz bağlantıyı bu adrese göndeririz."
+        ),
+    )
+    privacy_notice = forms.BooleanField(
+        label=_(
+            "Aydınlatma metnini okudum; bilgilerimin şikâyetimin incelenmesi ve bana dönüş "
+            "yapılması için işleneceğini biliyorum."
+        ),
+        help_text=PRIVACY_NOTICE,
+        error_messages={
+            "required": _("Şikâyetinizi alabilmemiz için aydınlatma metnini okuduğunuzu onaylayın.")
+        },
+    )
+    website = forms.CharField(required=False, widget=HoneypotInput)
+
+    def __init__(self, *args, **kwargs):
+        # the form is embedded in CMS pages too: keep its ids apart from the page's own
+        kwargs.setdefault("auto_id", "guest-%s")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            self.add_error(None, _("Form gönderilemedi. Lütfen yeniden gönderin."))
         return data
 
 

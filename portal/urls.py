@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import pdf_views, views
+from . import guest, pdf_views, views
 
 app_name = "portal"
 
@@ -22,4 +22,9 @@ urlpatterns = [
         pdf_views.TrackingFormView.as_view(),
         name="tracking_form",
     ),
+    # without an account: file, then follow by the e-mailed link, then claim into an account
+    path("guest/file/", guest.GuestFileView.as_view(), name="guest_file"),
+    path("guest/thanks/", guest.GuestThanksView.as_view(), name="guest_thanks"),
+    path("track/<slug:token>/", guest.TrackView.as_view(), name="track"),
+    path("track/<slug:token>/claim/", guest.ClaimView.as_view(), name="claim"),
 ]

@@ -22,6 +22,15 @@ BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_MAX = timedelta(hours=6)
 
 
+def complaint_url(complaint: Complaint) -> str:
+    """Where the complainant follows the complaint (R8): its portal page once it belongs to an
+    account; otherwise (a guest, or staff intake for someone without an account) the tracking
+    link, whose token is the only key they have. Claiming the complaint replaces the token."""
+    if complaint.customer_id is None:
+        return f"{settings.MEMNUN_SITE_URL}/portal/track/{complaint.tracking_token}/"
+    return f"{settings.MEMNUN_SITE_URL}/portal/complaints/{complaint.reference}/"
+
+
 def complaint_context(complaint: Complaint, **extra) -> dict:
     """The JSON-safe context every complaint e-mail gets."""
     return {
@@ -29,7 +38,8 @@ def complaint_context(complaint: Complaint, **extra) -> dict:
         "subject": complaint.subject,
         "contact_name": complaint.contact_name,
         "status": complaint.status,
-        "portal_url": f"{settings.MEMNUN_SITE_URL}/portal/complaints/{complaint.reference}/",
+        "portal_url": complaint_url(complaint),
+        "is_guest": complaint.customer_id is None,
         **extra,
     }
 
@@ -79,11 +89,14 @@ def notify_staff(complaint: Complaint, template: str, **extra) -> Notification |
         email, user = complaint.unit.email, None
     else:
         return None
+    context = complaint_context(complaint, **extra)
+    # staff e-mails link the console; a guest's tracking link is theirs alone
+    del context["portal_url"], context["is_guest"]
     return queue_notification(
         template=template,
         recipient_email=email,
         language=settings.LANGUAGE_CODE,
-        context=complaint_context(complaint, **extra),
+        context=context,
         complaint=complaint,
         recipient=user,
     )

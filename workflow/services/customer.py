@@ -2,10 +2,11 @@
 
 from datetime import date, datetime
 
-from django.utils import timezone
+from allauth.account.models import EmailAddress
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from ..errors import InvalidInput, TransitionNotAllowed
+from ..errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from ..localization import localized
 from ..models import (
     AlternativeRoute,
@@ -13,9 +14,10 @@ from ..models import (
     ResolutionProposal,
     RouteApplication,
     SatisfactionSurvey,
+    new_tracking_token,
 )
 from ..notifications import notify_customer, notify_staff
-from ..rules import is_complaint_staff
+from ..rules import is_complaint_staff, is_customer
 from ..selectors import applicable_routes
 from ..states import ClosureReason, EventKind, Status, Visibility
 from ._base import (
@@ -284,4 +286,44 @@ def record_route_application(
     )
     complaint.save(update_fields=["updated_at"])
     notify_staff(complaint, "staff_route_recorded", route=route_obj.name_tr)
+    return complaint
+
+
+@atomic
+def claim_complaint(*, actor, tracking_token: str) -> Complaint:
+    """R8/R12: a complaint filed without an account (the public web form, or staff intake
+    for someone with no account) joins the complainant's account, so they can follow and
+    answer it in the portal.
+
+    Only a customer whose verified e-mail address is the complaint's contact address may
+    claim it, and only once. The tracking link is replaced: the e-mailed link stops giving
+    access without signing in.
+    """
+    if not is_customer(actor):
+        raise NotPermitted(gettext("Şikâyeti yalnız bir müşteri hesabına bağlayabilirsiniz."))
+    matches = Complaint.objects.filter(tracking_token=tracking_token)
+    pk = matches.values_list("pk", flat=True).first() if tracking_token else None
+    if pk is None:
+        raise NotPermitted(gettext("Böyle bir şikâyet yok."))
+    complaint = lock(pk)
+    if complaint.customer_id is not None:
+        raise NotPermitted(gettext("Bu şikâyet zaten bir hesaba bağlı."))
+    addresses = EmailAddress.objects.filter(user=actor, email__iexact=complaint.contact_email)
+    if not complaint.contact_email or not addresses.filter(verified=True).exists():
+        if complaint.contact_email and addresses.exists():
+            raise NotPermitted(
+                gettext("Önce e-posta adresinizi doğrulayın, sonra yeniden deneyin.")
+            )
+        raise NotPermitted(
+            gettext(
+                "Bu şikâyeti, başvuruda yazılan e-posta adresiyle doğrulanmış bir hesapla "
+                "sahiplenebilirsiniz."
+            )
+        )
+    complaint.customer = actor
+    complaint.tracking_token = new_tracking_token()
+    save(complaint, "customer", "tracking_token")
+    with translation.override(complaint.language):  # the complainant reads it, like a message
+        text = gettext("Şikâyet, başvuru sahibinin hesabına bağlandı.")
+    record_event(complaint, kind=EventKind.MESSAGE, actor=actor, text=text, data={"claimed": True})
     return complaint

@@ -1,0 +1,191 @@
+"""Complaining without an account (R2, the public web form), following the complaint by the
+tracking link we e-mail (R8), and claiming it into an account later.
+
+The public site's complaint-form page embeds the same form (`{% guest_complaint_form %}`,
+portal/templatetags/portal_guest.py) and posts here: `cms_pages` never calls the services.
+"""
+
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.generic import FormView
+
+from workflow import services
+from workflow.errors import InvalidInput, NotPermitted, TransitionNotAllowed
+from workflow.selectors import (
+    applicable_routes,
+    complaint_for_tracking_token,
+    events_for_customer,
+    was_rejected,
+)
+
+from . import forms
+from .views import next_step, timeline_entry
+
+# What the thanks page shows after the redirect; the tracking token never goes here.
+SESSION_KEY = "portal_guest_complaint"
+
+
+def local_path(request, url: str) -> str:
+    """`url` as a path on this site, or "" for anything else (no open redirect)."""
+    if not url or not url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return ""
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return path if path.startswith("/") and not path.startswith("//") else ""
+
+
+def home_path() -> str:
+    return "/en/" if translation.get_language() == "en" else "/"
+
+
+def use_posted_language(request) -> None:
+    """The form says which language the page it was on spoke (/en/... posts here, outside the
+    language prefix): errors, the complaint and its e-mails use that language."""
+    language = request.POST.get("language", "")
+    if language in dict(settings.LANGUAGES):
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+
+
+def guest_form_context(request, form, *, return_to: str = "") -> dict:
+    """What `portal/_guest_complaint_form.html` needs; shared with the template tag."""
+    return {
+        "form": form,
+        "action": reverse("portal:guest_file"),
+        "return_to": local_path(request, return_to),
+        "language": translation.get_language(),
+        "request": request,
+    }
+
+
+class GuestFileView(FormView):
+    """File a complaint without an account; the tracking link goes to the given address."""
+
+    template_name = "portal/guest_complaint_form.html"
+    form_class = forms.GuestComplaintForm
+
+    def post(self, request, *args, **kwargs):
+        use_posted_language(request)
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        source = self.request.POST if self.request.method == "POST" else self.request.GET
+        return {
+            **context,
+            **guest_form_context(
+                self.request, context["form"], return_to=source.get("return_to", "")
+            ),
+        }
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            complaint = services.file_complaint(
+                actor=None,
+                contact_name=data["contact_name"],
+                contact_email=data["contact_email"],
+                contact_phone=data["phone"],
+                category=data["category"],
+                subject=data["subject"],
+                description=data["description"],
+                preferred_contact_method=data["preferred_contact_method"],
+                language=translation.get_language(),
+            )
+        except InvalidInput as error:
+            forms.add_service_errors(form, error)
+            return self.form_invalid(form)
+        self.request.session[SESSION_KEY] = {
+            "reference": complaint.reference,
+            "email": complaint.contact_email,
+            "return_to": local_path(self.request, self.request.POST.get("return_to", "")),
+            "language": complaint.language,
+        }
+        return redirect("portal:guest_thanks")
+
+
+class GuestThanksView(View):
+    """The reference and where the tracking link went (never the link itself)."""
+
+    def get(self, request):
+        filed = request.session.get(SESSION_KEY)
+        if not filed:
+            return redirect("portal:guest_file")
+        translation.activate(filed["language"])  # the language the complaint was filed in
+        request.LANGUAGE_CODE = filed["language"]
+        context = {**filed, "back_url": filed["return_to"] or home_path()}
+        return render(request, "portal/guest_thanks.html", context)
+
+
+def private_page(response):
+    """The token in the URL is the key: keep it out of search engines and Referer headers."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class TrackView(View):
+    """R8: the complaint as its complainant sees it, by tracking link, without signing in.
+
+    Read-only: the only thing offered is to claim it into an account.
+    """
+
+    def get(self, request, token):
+        complaint = complaint_for_tracking_token(token)
+        if complaint is None:
+            raise Http404
+        routes = list(applicable_routes(complaint.category_id)) if was_rejected(complaint) else []
+        routes_by_pk = {route.pk: route for route in routes}
+        track_url = reverse("portal:track", args=[token])
+        context = {
+            "complaint": complaint,
+            "timeline": [
+                timeline_entry(event, user=request.user, routes=routes_by_pk)
+                for event in events_for_customer(complaint)
+            ],
+            "next_step": next_step(complaint),
+            "login_url": f"{reverse('account_login')}?{urlencode({'next': track_url})}",
+            "signup_url": f"{reverse('account_signup')}?{urlencode({'next': track_url})}",
+        }
+        return private_page(render(request, "portal/track.html", context))
+
+
+class ClaimView(LoginRequiredMixin, View):
+    """Claim a complaint filed without an account into the signed-in customer's account."""
+
+    http_method_names = ["post"]
+
+    def handle_no_permission(self):
+        # after signing in, back to the tracking page: the claim itself is a POST
+        return redirect_to_login(reverse("portal:track", args=[self.kwargs["token"]]))
+
+    def post(self, request, token):
+        if complaint_for_tracking_token(token) is None:
+            raise Http404
+        try:
+            complaint = services.claim_complaint(actor=request.user, tracking_token=token)
+        except (InvalidInput, NotPermitted, TransitionNotAllowed) as error:
+            messages.error(request, error.message)
+            return redirect("portal:track", token=token)
+        messages.success(
+            request,
+            gettext("%(reference)s numaralı şikâyet artık hesabınızda.")
+            % {"reference": complaint.reference},
+        )
+        return redirect("portal:detail", reference=complaint.reference)
