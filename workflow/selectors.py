@@ -3,7 +3,13 @@
 from django.db.models import Prefetch, Q, QuerySet
 
 from .localization import localized
-from .models import AlternativeRoute, Complaint, ComplaintEvent, ResolutionProposal
+from .models import (
+    AlternativeRoute,
+    Complaint,
+    ComplaintEvent,
+    ContactChannel,
+    ResolutionProposal,
+)
 from .rules import is_complaint_staff
 from .states import ClosureReason, EventKind, Status, Visibility
 
@@ -75,3 +81,27 @@ def was_rejected(complaint: Complaint) -> bool:
     if proposals is None:
         proposals = list(complaint.proposals.all())
     return any(p.decision == ResolutionProposal.Decision.REJECTED for p in proposals)
+
+
+def public_contact_channels() -> QuerySet[ContactChannel]:
+    """The intake channels (R2) the public site lists, in the editors' order."""
+    return ContactChannel.objects.filter(is_active=True)
+
+
+def public_alternative_routes() -> QuerySet[AlternativeRoute]:
+    """Every active alternative route (R14), with the categories it applies to."""
+    return AlternativeRoute.objects.filter(is_active=True).prefetch_related("categories")
+
+
+def complaint_for_tracking_token(token: str) -> Complaint | None:
+    """R8: the complaint a tracking link opens without signing in, or None.
+
+    The token is the only key: anyone holding the link sees what the complainant sees.
+    """
+    if not token:
+        return None
+    return (
+        _with_relations(Complaint.objects.filter(tracking_token=token))
+        .select_related("survey")
+        .first()
+    )

@@ -34,7 +34,11 @@ INSTALLED_APPS = [
     "portal",
     "cms_pages",
     # Wagtail
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail_headless_preview",
     "wagtail.contrib.forms",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -60,6 +64,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from here, not from a CDN
+    "corsheaders",
     # state machine, rules and tasks
     "django_fsm",
     "rules.apps.AutodiscoverRulesConfig",
@@ -79,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.MemnunLocaleMiddleware",
@@ -189,6 +195,24 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "memnun"
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", os.environ.get("SITE_URL", ""))
+WAGTAILAPI_LIMIT_MAX = 100
+# Headless preview: an editor previews a draft in a separate front end when its URL is set
+# (HEADLESS_PREVIEW_URL, e.g. https://front.example.com/preview); the front end reads the draft
+# from /api/v2/page_preview/?content_type=...&token=... . The site's own preview always works.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": (
+        {"default": os.environ["HEADLESS_PREVIEW_URL"]}
+        if os.environ.get("HEADLESS_PREVIEW_URL")
+        else {}
+    ),
+    "ENFORCE_TRAILING_SLASH": False,
+}
+# CORS only where configured: the content API for the listed front-end origins, nothing else.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/v2/.*$"
+CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatars (CSP, privacy, offline)
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -253,6 +277,12 @@ MEMNUN_BUSINESS_CALENDAR = {
 }
 MEMNUN_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "6"))
 MEMNUN_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# read-only function of the CMS that names the policy version in force (R1); see workflow.policy
+MEMNUN_POLICY_VERSION_PROVIDER = "cms_pages.selectors.policy_version_in_force"
+# demo content of other apps that `load_demo_data` loads after the users (they yield lines)
+MEMNUN_DEMO_CONTENT_LOADERS = ["cms_pages.demo.load_site_content"]
+# public statistics: a count below this is shown as "fewer than N" and nothing derived from it
+MEMNUN_STATISTICS_MIN_COUNT = int(os.environ.get("STATISTICS_MIN_COUNT", "5"))
 
 LOGGING = {
     "version": 1,

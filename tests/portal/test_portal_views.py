@@ -419,7 +419,7 @@ def test_the_page_is_in_turkish_by_default_and_english_with_the_cookie(portal, m
 
 
 def test_the_language_switcher_changes_the_portal_language(portal, make):
-    response = portal.post("/i18n/setlang/", {"language": "en", "next": "/portal/"})
+    response = portal.post("/i18n/switch/", {"language": "en", "next": "/portal/"})
     assert response.status_code == 302
     assert response["Location"] == "/portal/"
     assert "My complaints" in page(portal.get("/portal/"))
@@ -428,7 +428,7 @@ def test_the_language_switcher_changes_the_portal_language(portal, make):
 def test_the_sign_in_page_uses_the_site_layout(client):
     html = page(client.get("/accounts/login/"))
     assert 'class="skip-link"' in html
-    assert 'action="/i18n/setlang/"' in html
+    assert 'action="/i18n/switch/"' in html
     assert 'name="password"' in html
     assert "<main" in html
 

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from cms_pages.permissions import CONTENT_EDITORS_GROUP
 from workflow.audit import verify_chain
 from workflow.deadlines import response_due_at
 from workflow.demo.bulk_plan import Planner
@@ -166,7 +167,7 @@ def test_demo_users_log_in_with_the_demo_password_and_have_their_roles():
     assert not is_complaint_staff(editor)
     assert not is_customer(editor)
     assert editor.has_perm("wagtailadmin.access_admin")
-    assert editor.groups.filter(name="Editors").exists()
+    assert editor.groups.filter(name=CONTENT_EDITORS_GROUP).exists()
     assert authenticate(username="musteri@example.com", password="wrong") is None
 
 

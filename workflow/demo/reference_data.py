@@ -1,7 +1,9 @@
-"""Units, categories and alternative routes of the demo trust-service provider (R3, R14).
+"""Units, categories, alternative routes and contact channels of the demo trust-service
+provider (R2, R3, R14).
 
-Idempotent: rows are looked up by slug (routes by URL or Turkish name) and created only when
-missing, so running it again never duplicates a row nor undoes an editor's change in the CMS.
+Idempotent: rows are looked up by slug (routes by URL or Turkish name, channels by kind) and
+created only when missing, so running it again never duplicates a row nor undoes an editor's
+change in the CMS.
 """
 
 from dataclasses import dataclass
@@ -10,7 +12,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from workflow.models import AlternativeRoute, Category, CorrectiveAction, Unit
+from workflow.models import AlternativeRoute, Category, ContactChannel, CorrectiveAction, Unit
 from workflow.states import DeadlineProfile, Severity
 
 UNITS = [
@@ -267,17 +269,109 @@ ROUTES = [
     },
 ]
 
+# R2: the five ways in. Certificate problem reports are read around the clock (CA/B Forum
+# Baseline Requirements 4.9.3), so the e-mail channel is open 24/7.
+CHANNELS = [
+    {
+        "kind": "web_form",
+        "sort_order": 0,
+        "name_tr": "Web sitesi şikâyet formu",
+        "name_en": "Complaint form on our website",
+        "hours_tr": "Her gün 24 saat",
+        "hours_en": "24 hours a day, every day",
+        "note_tr": (
+            'Üye olmadan "Şikâyet bildir" sayfasından ya da hesabınızla müşteri portalından '
+            "başvurabilirsiniz. Başvuru numaranız ve takip bağlantınız hemen e-postanıza gelir."
+        ),
+        "note_en": (
+            'Use the "File a complaint" page without an account, or the customer portal if you '
+            "have one. Your reference and tracking link arrive by e-mail straight away."
+        ),
+    },
+    {
+        "kind": "email",
+        "sort_order": 10,
+        "name_tr": "Şikâyet e-posta adresi",
+        "name_en": "Complaints e-mail address",
+        "value": "sikayet@kalkanguven.example",
+        "hours_tr": ("Hafta içi 09:00–18:00 yanıtlanır; sertifika sorun bildirimleri 7/24 izlenir"),
+        "hours_en": "Answered weekdays 09:00–18:00; certificate problem reports watched 24/7",
+        "note_tr": (
+            "Sertifika sorun bildirimlerinde (anahtar ele geçirilmesi, hatalı düzenlenmiş "
+            'sertifika) konu satırına "Sertifika sorun bildirimi" yazın ve sertifikanın seri '
+            "numarasını ekleyin; 24 saat içinde ön rapor göndeririz."
+        ),
+        "note_en": (
+            "For a certificate problem report (key compromise, mis-issued certificate), put "
+            '"Certificate problem report" in the subject line and include the certificate\'s '
+            "serial number; we send a preliminary report within 24 hours."
+        ),
+    },
+    {
+        "kind": "phone",
+        "sort_order": 20,
+        "name_tr": "Müşteri iletişim hattı",
+        "name_en": "Customer contact line",
+        "value": "+90 212 555 00 00",
+        "hours_tr": "Hafta içi 09:00–18:00 (resmî tatiller hariç)",
+        "hours_en": "Weekdays 09:00–18:00 (closed on public holidays)",
+        "note_tr": (
+            "Görüşme sırasında şikâyetinizi kaydeder, başvuru numaranızı söyler ve size "
+            "hangi yolla dönmemizi istediğinizi sorarız."
+        ),
+        "note_en": (
+            "We record your complaint during the call, give you its reference and ask how "
+            "you would like us to get back to you."
+        ),
+    },
+    {
+        "kind": "face_to_face",
+        "sort_order": 30,
+        "name_tr": "Merkez ofis müşteri masası",
+        "name_en": "Customer desk at our head office",
+        "value": "Esentepe Mah. Kalkan Sok. No: 12, 34394 Şişli / İstanbul",
+        "hours_tr": "Hafta içi 09:00–18:00 (resmî tatiller hariç)",
+        "hours_en": "Weekdays 09:00–18:00 (closed on public holidays)",
+        "note_tr": (
+            "Randevu gerekmez. Kimliğinizi ve varsa e-imza kartınızı ya da USB token'ınızı "
+            "yanınızda getirmeniz incelemeyi hızlandırır."
+        ),
+        "note_en": (
+            "No appointment needed. Bringing your ID and, if relevant, your e-signature card "
+            "or USB token speeds things up."
+        ),
+    },
+    {
+        "kind": "social_media",
+        "sort_order": 40,
+        "name_tr": "Sosyal medya hesaplarımız",
+        "name_en": "Our social media accounts",
+        "value": "@KalkanGuven (X, Instagram, LinkedIn)",
+        "hours_tr": "Hafta içi 09:00–18:00",
+        "hours_en": "Weekdays 09:00–18:00",
+        "note_tr": (
+            "Kişisel bilgilerinizi ya da sertifika ayrıntılarını herkese açık paylaşmayın; "
+            "bize özel mesaj gönderin, şikâyetinizi kaydedip size özelden dönelim."
+        ),
+        "note_en": (
+            "Please do not post personal details or certificate information publicly; send us "
+            "a direct message and we will record your complaint and reply privately."
+        ),
+    },
+]
+
 
 @dataclass
 class ReferenceData:
     units: dict[str, Unit]
     categories: dict[str, Category]
     routes: list[AlternativeRoute]
+    channels: list[ContactChannel]
 
 
 @transaction.atomic
 def ensure_reference_data() -> ReferenceData:
-    """Create the demo units, categories and routes that are missing; return all of them."""
+    """Create the demo units, categories, routes and channels that are missing; return all."""
     units = {}
     for slug, name_tr, name_en, mailbox in UNITS:
         units[slug], _ = Unit.objects.get_or_create(
@@ -304,7 +398,11 @@ def ensure_reference_data() -> ReferenceData:
         if created:
             route.categories.set([categories[slug] for slug in spec["categories"]])
         routes.append(route)
-    return ReferenceData(units=units, categories=categories, routes=routes)
+    channels = [
+        ContactChannel.objects.get_or_create(kind=spec["kind"], defaults=spec)[0]
+        for spec in CHANNELS
+    ]
+    return ReferenceData(units=units, categories=categories, routes=routes, channels=channels)
 
 
 def root_cause_action(category: Category, owner) -> CorrectiveAction:

@@ -9,14 +9,11 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import Q
 
 from workflow.groups import MANAGER_GROUP, STAFF_GROUP, ensure_staff_groups
 
 DEFAULT_PASSWORD = "memnun-demo"  # noqa: S105 - the documented demo password, not a secret
-EDITORS_GROUP = "Editors"  # created by Wagtail's initial migration
 
 CUSTOMER = "musteri@example.com"
 CUSTOMER_EN = "customer@example.com"
@@ -42,36 +39,9 @@ DEMO_USERS = [
     DemoUser(EDITOR, "Elif", "Şahin", "editor", "içerik editörü / content editor → /admin/"),
 ]
 
-_EDITOR_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    # Editors keep the alternative routes (R14) in the CMS as snippets.
-    ("workflow", "view_alternativeroute"),
-    ("workflow", "add_alternativeroute"),
-    ("workflow", "change_alternativeroute"),
-]
-_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
-
 
 def demo_password() -> str:
     return os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD
-
-
-def ensure_editor_group() -> Group:
-    """Wagtail's "Editors" group, with admin access, page rights on the tree and routes."""
-    from wagtail.models import GroupPagePermission, Page
-
-    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
-    match = Q(pk__in=[])
-    for app_label, codename in _EDITOR_PERMISSIONS:
-        match |= Q(content_type__app_label=app_label, codename=codename)
-    group.permissions.add(*Permission.objects.filter(match))
-    root = Page.get_first_root_node()
-    if root is not None:
-        for permission in Permission.objects.filter(
-            content_type__app_label="wagtailcore", codename__in=_PAGE_PERMISSIONS
-        ):
-            GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
-    return group
 
 
 @transaction.atomic
@@ -83,7 +53,8 @@ def ensure_demo_users(password: str | None = None) -> dict[str, object]:
         "customer": [],
         "staff": [staff_groups[STAFF_GROUP]],
         "manager": [staff_groups[MANAGER_GROUP]],
-        "editor": [ensure_editor_group()],
+        # the CMS's demo loader puts the editor in its content-editor group
+        "editor": [],
     }
     user_model = get_user_model()
     users = {}

@@ -1,4 +1,4 @@
-"""Load the demo: units, categories, alternative routes, demo users and complaints.
+"""Load the demo: units, categories, routes, users, the public site's pages and complaints.
 
 Idempotent: reference data is keyed on slugs (routes on their URL), users on their e-mail
 (their passwords are reset to DEMO_PASSWORD), and a demo complaint is filed only if no
@@ -7,7 +7,9 @@ complaint with its subject, channel and complainant (account or contact details)
 
 from collections import Counter
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
 
 from workflow.demo import scenarios_portal, scenarios_staff, scenarios_staff_closed
 from workflow.demo.complaints import DemoComplaints
@@ -22,12 +24,20 @@ SCENARIOS = [
 
 
 class Command(BaseCommand):
-    help = "Load demo units, categories, routes, users and complaints in every state (idempotent)."
+    help = (
+        "Load demo units, categories, routes, users, site pages (TR + EN) and complaints in "
+        "every state (idempotent)."
+    )
 
     def handle(self, *args, **options):
         reference = ensure_reference_data()
         password = demo_password()
         users = ensure_demo_users(password)
+        # Other apps' demo content (the CMS's pages), named in settings so that the
+        # workflow does not import them.
+        for loader in settings.MEMNUN_DEMO_CONTENT_LOADERS:
+            for line in import_string(loader)(users=users):
+                self.stdout.write(line)
         demo_complaints = DemoComplaints(users)
         created, skipped = demo_complaints.load(SCENARIOS)
 
