@@ -96,8 +96,6 @@ HOME = {
                     ],
                 },
             },
-            _button("Şikâyet bildir", page="page:complaint_form"),
-            _button("Şikâyetlerimi izle", url="/portal/"),
             _callout(
                 "Sertifika sorun bildirimi",
                 "<p>Özel anahtarınızın ele geçirildiğinden ya da bir sertifikanın hatalı "
@@ -158,8 +156,6 @@ HOME = {
                     ],
                 },
             },
-            _button("File a complaint", page="page:complaint_form"),
-            _button("Follow my complaints", url="/portal/"),
             _callout(
                 "Certificate problem reports",
                 "<p>If you suspect that a private key has been compromised or a certificate "
