@@ -1146,12 +1146,12 @@ STATISTICS = {
         "slug": "sikayet-istatistikleri",
         "seo_title": "Şikâyet istatistikleri | Kalkan Güven",
         "search_description": (
-            "Son 12 ayda aldığımız şikâyetler: kanallar, konular, yanıt süreleri ve memnuniyet "
-            "oranları (anonim)."
+            "Son 12 ayda aldığımız ve kapattığımız şikâyetler: yanıt ve sonuçlanma süreleri, "
+            "memnuniyet (anonim)."
         ),
         "intro": (
-            "Son 12 ayda aldığımız şikâyetlerin kanala, konuya ve sonuçlanma süresine göre "
-            "dağılımı ve memnuniyet anketlerinin sonuçları."
+            "Son 12 ayda aldığımız ve kapattığımız şikâyetler, ilk yanıt ve sonuçlanma "
+            "süreleri ve memnuniyet anketlerinin sonuçları."
         ),
         "body": [
             _paragraph(
@@ -1168,12 +1168,12 @@ STATISTICS = {
         "slug": "statistics",
         "seo_title": "Complaint statistics | Kalkan Güven",
         "search_description": (
-            "The complaints we received in the last 12 months: channels, topics, response times "
-            "and satisfaction (anonymised)."
+            "The complaints we received and closed in the last 12 months: response times, "
+            "resolution times and satisfaction (anonymised)."
         ),
         "intro": (
-            "The complaints we received in the last 12 months by channel, topic and time to "
-            "resolve, and what our satisfaction surveys say."
+            "The complaints we received and closed in the last 12 months, how quickly we "
+            "answered and resolved them, and what our satisfaction surveys say."
         ),
         "body": [
             _paragraph(
