@@ -32,8 +32,8 @@ def _translate(page, locale, **fields):
     return _publish(copy)
 
 
-@pytest.fixture
-def site_tree(db):
+def build_site_tree() -> dict:
+    """The tree, built in the current database (the e2e tests build it for a live server)."""
     tr = Locale.objects.get_or_create(language_code="tr")[0]
     en = Locale.objects.get_or_create(language_code="en")[0]
     root = Page.get_first_root_node()
@@ -80,3 +80,8 @@ def site_tree(db):
     for key in ["about", "policy", "process", "form", "faq", "contact", "statistics"]:
         english[key] = _translate(pages[key], en, title=f"{key.title()} (en)", slug=f"{key}-en")
     return {"tr": pages, "en": english, "site": site}
+
+
+@pytest.fixture
+def site_tree(db):
+    return build_site_tree()
