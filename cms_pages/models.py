@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_headless_preview.settings import headless_preview_settings
 
-from workflow.localization import localized, route_text
+from workflow.localization import channel_text, localized, route_text
 from workflow.selectors import public_alternative_routes, public_contact_channels
 from workflow.statistics import public_statistics_cached
 
@@ -26,6 +26,11 @@ from .groups import policy_workflow
 from .permissions import PolicyPagePermissionTester
 
 HEADLESS_PREVIEW_MODE = "headless"
+
+
+def contact_channels(language: str) -> list[dict]:
+    """The intake channels (R2) in one shape for the home page, the contact page and the API."""
+    return [channel_text(channel, language) for channel in public_contact_channels()]
 
 
 class SitePage(HeadlessPreviewMixin, Page):
@@ -102,7 +107,7 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["channels"] = public_contact_channels()
+        context["channels"] = contact_channels(self.locale.language_code)
         return context
 
 
@@ -256,18 +261,7 @@ class ContactPage(SitePage):
 
     @property
     def channels(self) -> list[dict]:
-        language = self.locale.language_code
-        return [
-            {
-                "kind": channel.kind,
-                "name": localized(channel, "name", language),
-                "value": channel.value,
-                "url": channel.url,
-                "hours": localized(channel, "hours", language),
-                "note": localized(channel, "note", language),
-            }
-            for channel in public_contact_channels()
-        ]
+        return contact_channels(self.locale.language_code)
 
 
 class StatisticsPage(SitePage):

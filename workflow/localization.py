@@ -27,3 +27,15 @@ def route_text(route, language: str | None = None) -> dict:
         "url": route.url,
         "deadline": localized(route, "deadline", language),
     }
+
+
+def channel_text(channel, language: str | None = None) -> dict:
+    """A contact channel (R2) as the public reads it, in their language."""
+    return {
+        "kind": channel.kind,
+        "name": localized(channel, "name", language),
+        "value": channel.value,
+        "url": channel.url,
+        "hours": localized(channel, "hours", language),
+        "note": localized(channel, "note", language),
+    }

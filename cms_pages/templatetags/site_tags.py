@@ -41,16 +41,24 @@ def _home_for_language(request, language: str) -> Page | None:
     )
 
 
+def _per_request(request, name: str, key, compute):
+    """`compute()` once per request and key: the layout asks for the same pages several times
+    (header, footer, breadcrumbs, language switch)."""
+    cached = getattr(request, name, None) if request is not None else None
+    if cached is None or cached[0] != key:
+        cached = (key, compute())
+        if request is not None:
+            setattr(request, name, cached)
+    return cached[1]
+
+
 @register.simple_tag(takes_context=True)
 def site_home(context) -> Page | None:
     request = context.get("request")
-    cache = getattr(request, "_memnun_home", None) if request is not None else None
     language = translation.get_language() or settings.LANGUAGE_CODE
-    if cache is None or cache[0] != language:
-        cache = (language, _home_for_language(request, language))
-        if request is not None:
-            request._memnun_home = cache
-    return cache[1]
+    return _per_request(
+        request, "_memnun_home", language, lambda: _home_for_language(request, language)
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -118,13 +126,12 @@ def _live_translations(request, page) -> list[Page]:
     """The live versions of `page` in every language (itself included), read once a request."""
     if not isinstance(page, Page) or not page.pk:
         return []
-    cache = getattr(request, "_memnun_translations", None) if request is not None else None
-    if cache is None or cache[0] != page.pk:
-        pages = list(page.get_translations(inclusive=True).live().select_related("locale"))
-        cache = (page.pk, pages)
-        if request is not None:
-            request._memnun_translations = cache
-    return cache[1]
+    return _per_request(
+        request,
+        "_memnun_translations",
+        page.pk,
+        lambda: list(page.get_translations(inclusive=True).live().select_related("locale")),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -179,13 +186,7 @@ def page_of_type(context, model_label: str) -> Page | None:
     home = site_home(context)
     if home is None:
         return None
-    request = context.get("request")
-    cache = getattr(request, "_memnun_pages_of_type", None) if request is not None else None
-    if cache is None or cache[0] != home.pk:
-        cache = (home.pk, {})
-        if request is not None:
-            request._memnun_pages_of_type = cache
-    found = cache[1]
+    found = _per_request(context.get("request"), "_memnun_pages_of_type", home.pk, dict)
     if model_label not in found:
         labels = (
             [label for label in WELL_KNOWN_PAGE_TYPES if label not in found]
