@@ -76,6 +76,16 @@ class SitePage(HeadlessPreviewMixin, Page):
         return Page.serve_preview(self, request, mode_name)
 
 
+class LeafPage(SitePage):
+    """A page of the site with no subpages, under the home page or a content page."""
+
+    parent_page_types = ["cms_pages.HomePage", "cms_pages.ContentPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(SitePage):
     hero_title = models.CharField(_("karşılama başlığı"), max_length=200)
     hero_text = models.TextField(_("karşılama metni"), blank=True, max_length=600)
@@ -126,15 +136,13 @@ class ContentPage(SitePage):
         verbose_name_plural = _("içerik sayfaları")
 
 
-class PolicyPage(SitePage):
+class PolicyPage(LeafPage):
     """The customer-satisfaction policy (R1). Every published revision is a policy version;
     a complaint records the version in force when it was filed (`policy_version_in_force`).
     Publishing goes through the approval workflow: editors submit, approvers publish."""
 
     body = StreamField(ContentStreamBlock(), verbose_name=_("politika metni"))
 
-    parent_page_types = ["cms_pages.HomePage", "cms_pages.ContentPage"]
-    subpage_types: list[str] = []
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
     content_panels = [*SitePage.content_panels, FieldPanel("body")]
     api_fields = [
@@ -176,14 +184,12 @@ class PolicyPage(SitePage):
         ) or 1
 
 
-class ProcessPage(SitePage):
+class ProcessPage(LeafPage):
     """How complaints are handled: the steps with their deadlines, and the routes (R14)."""
 
     steps = StreamField([("step", StepBlock())], verbose_name=_("adımlar"))
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("içerik"))
 
-    parent_page_types = ["cms_pages.HomePage", "cms_pages.ContentPage"]
-    subpage_types: list[str] = []
     search_fields = [*SitePage.search_fields, index.SearchField("steps"), index.SearchField("body")]
     content_panels = [*SitePage.content_panels, FieldPanel("steps"), FieldPanel("body")]
     api_fields = [
@@ -209,7 +215,7 @@ class ProcessPage(SitePage):
         ]
 
 
-class ComplaintFormPage(SitePage):
+class ComplaintFormPage(LeafPage):
     """Guest filing without an account; the form posts to the portal, which files the
     complaint through the workflow service and e-mails a tracking link."""
 
@@ -218,8 +224,6 @@ class ComplaintFormPage(SitePage):
     )
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("içerik"))
 
-    parent_page_types = ["cms_pages.HomePage", "cms_pages.ContentPage"]
-    subpage_types: list[str] = []
     max_count_per_parent = 1
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
     content_panels = [*SitePage.content_panels, FieldPanel("privacy_notice"), FieldPanel("body")]
@@ -230,11 +234,9 @@ class ComplaintFormPage(SitePage):
         verbose_name_plural = _("şikâyet formu sayfaları")
 
 
-class FAQPage(SitePage):
+class FAQPage(LeafPage):
     questions = StreamField(FAQStreamBlock(), verbose_name=_("sorular"))
 
-    parent_page_types = ["cms_pages.HomePage", "cms_pages.ContentPage"]
-    subpage_types: list[str] = []
     search_fields = [*SitePage.search_fields, index.SearchField("questions")]
     content_panels = [*SitePage.content_panels, FieldPanel("questions")]
     api_fields = [*SitePage.api_fields, APIField("questions")]
@@ -244,13 +246,11 @@ class FAQPage(SitePage):
         verbose_name_plural = _("sık sorulan sorular sayfaları")
 
 
-class ContactPage(SitePage):
+class ContactPage(LeafPage):
     """The five intake channels of R2 (snippets kept by editors), with addresses and hours."""
 
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("içerik"))
 
-    parent_page_types = ["cms_pages.HomePage", "cms_pages.ContentPage"]
-    subpage_types: list[str] = []
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
     content_panels = [*SitePage.content_panels, FieldPanel("body")]
     api_fields = [*SitePage.api_fields, APIField("body"), APIField("channels")]
@@ -264,7 +264,7 @@ class ContactPage(SitePage):
         return contact_channels(self.locale.language_code)
 
 
-class StatisticsPage(SitePage):
+class StatisticsPage(LeafPage):
     """Public, anonymised figures (R15): small counts are suppressed, no personal data."""
 
     months = models.PositiveSmallIntegerField(
@@ -274,8 +274,6 @@ class StatisticsPage(SitePage):
     )
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("açıklama"))
 
-    parent_page_types = ["cms_pages.HomePage", "cms_pages.ContentPage"]
-    subpage_types: list[str] = []
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
     content_panels = [*SitePage.content_panels, FieldPanel("months"), FieldPanel("body")]
     api_fields = [*SitePage.api_fields, APIField("months"), APIField("body"), APIField("figures")]

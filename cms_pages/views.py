@@ -21,12 +21,11 @@ def search(request):
     results = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        found = pages.search(query)
-        if not found.count():
+        paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)
+        if not paginator.count:
             # The database backend matches whole words; Turkish suffixes ("Politikası") need
             # the prefix match of the titles' autocomplete index.
-            found = pages.autocomplete(query)
-        paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
+            paginator = Paginator(pages.autocomplete(query), SEARCH_RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("page"))
     return TemplateResponse(
         request, "cms_pages/search.html", {"search_query": query, "search_results": results}
