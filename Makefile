@@ -6,7 +6,7 @@ PYTHON := $(BIN)/python
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test lint migrate demo messages deploy-check bench clean
+.PHONY: run test test-dates lint migrate demo messages deploy-check bench clean
 
 $(PYTHON):
 	@py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
@@ -49,6 +49,25 @@ test: $(STAMP) messages lint deploy-check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PYTHON) manage.py makemigrations --check --dry-run
 	@set +e; DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -n 2 $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing the run"; exit 1; fi; exit $$rc
+
+# The modules that reason about dates, run again under other "todays" and server time zones:
+# inside the 1-10 December window, a year boundary in a DST-observing zone, the day European
+# clocks spring forward, and the last second of February in UTC (tests/conftest.py).
+DATE_SENSITIVE_TESTS := tests/workflow/test_statistics.py tests/workflow/test_sla.py \
+	tests/workflow/test_deadlines.py tests/workflow/test_services_intake.py \
+	tests/workflow/test_services_staff.py tests/workflow/test_services_edges.py \
+	tests/workflow/test_notifications.py tests/workflow/test_audit.py \
+	tests/workflow/test_demo_data.py tests/portal/test_tracking_form.py \
+	tests/portal/test_portal_views.py
+TEST_DATES := 2026-12-05T10:00:00@Europe/Istanbul 2026-12-31T23:30:00@America/New_York \
+	2027-03-28T03:30:00@Europe/Berlin 2027-02-28T23:59:30@UTC
+
+test-dates: $(STAMP) messages
+	@set -e; for when in $(TEST_DATES); do \
+	  echo "=== date-sensitive tests on $${when%@*} ($${when#*@}) ==="; \
+	  MEMNUN_TEST_NOW=$${when%@*} MEMNUN_TEST_TZ=$${when#*@} DJANGO_SETTINGS_MODULE=config.settings.test \
+	    $(BIN)/pytest -q -n 2 $(DATE_SENSITIVE_TESTS); \
+	done
 
 bench: migrate
 	$(PYTHON) manage.py generate_complaints --count $${COUNT:-100000}

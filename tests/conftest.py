@@ -1,4 +1,9 @@
+import os
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 
 from tests.factories import CategoryFactory, CustomerFactory, StaffFactory
 
@@ -21,3 +26,22 @@ def staff(db):
 @pytest.fixture
 def category(db):
     return CategoryFactory(slug="billing", name_tr="Fatura", name_en="Billing")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _frozen_today():
+    """Run the session on another "today" when MEMNUN_TEST_NOW is set (`make test-dates`).
+
+    MEMNUN_TEST_NOW is a local date-time (2026-12-31T23:30:00) read in MEMNUN_TEST_TZ (an IANA
+    zone, UTC unless set); time-machine moves the clock there and, the destination being in
+    that zone, sets the process's local time zone too, so both the date and the server's zone
+    change. The clock keeps ticking from there. Without the variable nothing changes.
+    """
+    moment = os.environ.get("MEMNUN_TEST_NOW")
+    if not moment:
+        yield None
+        return
+    zone = ZoneInfo(os.environ.get("MEMNUN_TEST_TZ", "UTC"))
+    destination = datetime.fromisoformat(moment).replace(tzinfo=zone)
+    with time_machine.travel(destination, tick=True):
+        yield destination

@@ -1,10 +1,12 @@
 """factory_boy factories for the complaint domain."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils import timezone
 
 from workflow.deadlines import response_due_at
 from workflow.groups import STAFF_GROUP, ensure_staff_groups
@@ -19,6 +21,11 @@ from workflow.states import (
 )
 
 User = get_user_model()
+
+# Every date a factory sets is explicit: a Tuesday morning in Istanbul, away from month, year
+# and DST boundaries. A test that needs another moment passes it; a test that reasons about
+# "now" freezes time (time-machine). Nothing here reads the wall clock.
+FACTORY_TIME = datetime(2026, 3, 10, 10, 0, tzinfo=ZoneInfo("Europe/Istanbul"))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -123,8 +130,10 @@ class ComplaintFactory(factory.django.DjangoModelFactory):
     description = "Son faturamda kullanmadığım bir hizmet için ücret görünüyor."
     severity = Severity.MEDIUM
     investigation_level = InvestigationLevel.BASIC
-    received_at = factory.LazyFunction(timezone.now)
-    response_due_at = factory.LazyFunction(timezone.now)
+    received_at = FACTORY_TIME
+    response_due_at = factory.LazyAttribute(
+        lambda o: response_due_at(o.received_at, o.category.deadline_profile)
+    )
 
 
 class DatedComplaintFactory(ComplaintFactory):
@@ -134,23 +143,23 @@ class DatedComplaintFactory(ComplaintFactory):
     `closure_reason` says otherwise) and `closed_at`. No events are written: only for reads
     that look at the complaint's own timestamps."""
 
-    response_due_at = factory.LazyAttribute(
-        lambda o: response_due_at(o.received_at, o.category.deadline_profile)
-    )
-
     class Params:
         closed = factory.Trait(status=Status.CLOSED, closure_reason=ClosureReason.RESOLVED)
 
 
 class SatisfactionSurveyFactory(factory.django.DjangoModelFactory):
-    """A survey answer (R11) on a complaint closed just now."""
+    """A survey answer (R11) on a complaint closed at `submitted_at` (FACTORY_TIME unless
+    told)."""
 
     class Meta:
         model = SatisfactionSurvey
 
+    submitted_at = FACTORY_TIME
     complaint = factory.SubFactory(
-        DatedComplaintFactory, closed=True, closed_at=factory.LazyFunction(timezone.now)
+        DatedComplaintFactory,
+        closed=True,
+        received_at=factory.SelfAttribute("..submitted_at"),
+        closed_at=factory.SelfAttribute("..submitted_at"),
     )
     resolution_score = 4
     process_score = 4
-    submitted_at = factory.LazyFunction(timezone.now)

@@ -4,8 +4,8 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
-from django.utils import timezone
 
 from workflow import services
 from workflow.models import ComplaintEvent, Notification
@@ -13,6 +13,9 @@ from workflow.states import SlaState, Visibility
 
 IST = ZoneInfo("Europe/Istanbul")
 FRIDAY_1759 = datetime(2026, 11, 20, 17, 59, tzinfo=IST)
+# Tuesday morning after the complaint's Monday 17:59 deadline: the tests that reason about
+# "now" run at this moment, whatever the wall clock says.
+TUESDAY_10 = datetime(2026, 11, 24, 10, 0, tzinfo=IST)
 
 
 @pytest.fixture
@@ -76,17 +79,18 @@ def test_breached_when_due_time_passes_without_an_estimate_and_alerts_once(phone
     assert alerts.count() == 1
 
 
+@time_machine.travel(TUESDAY_10, tick=False)
 def test_an_estimate_told_to_the_customer_puts_it_back_on_track(phoned_in, staff):
-    services.check_deadlines(now=timezone.now())
+    services.check_deadlines(now=TUESDAY_10)
     phoned_in.refresh_from_db()
     assert phoned_in.sla_state == SlaState.BREACHED
     services.set_estimate(
         complaint=phoned_in,
         actor=staff,
-        estimated_resolution_at=timezone.now() + timedelta(days=5),
+        estimated_resolution_at=TUESDAY_10 + timedelta(days=5),
         message="Üreticiden yanıt bekliyoruz.",
     )
-    services.check_deadlines(now=timezone.now())
+    services.check_deadlines(now=TUESDAY_10)
     phoned_in.refresh_from_db()
     assert phoned_in.sla_state == SlaState.ON_TRACK
     assert list(sla_notes(phoned_in).values_list("data__sla_state", flat=True)) == [
@@ -95,16 +99,18 @@ def test_an_estimate_told_to_the_customer_puts_it_back_on_track(phoned_in, staff
     ]
 
 
+@time_machine.travel(TUESDAY_10, tick=False)
 def test_a_complaint_waiting_for_the_customer_is_not_clocked(phoned_in, staff):
     services.acknowledge(complaint=phoned_in, actor=staff, method="phone")
     services.request_information(complaint=phoned_in, actor=staff, question="Model numarası?")
-    services.check_deadlines(now=timezone.now())
+    services.check_deadlines(now=TUESDAY_10)
     phoned_in.refresh_from_db()
     assert phoned_in.sla_state == SlaState.ON_TRACK
 
 
 def test_check_deadlines_command_reports_counts(phoned_in, capsys):
-    call_command("check_deadlines")
+    with time_machine.travel(TUESDAY_10, tick=False):
+        call_command("check_deadlines")
     assert "breached=1" in capsys.readouterr().out
     phoned_in.refresh_from_db()
     assert phoned_in.sla_state == SlaState.BREACHED
