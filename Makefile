@@ -5,8 +5,12 @@ BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+# The address `make run` serves and prints. honcho would otherwise hand the web process its own
+# default (5000); it gets this one with -p, and e-mail links follow it through SITE_URL.
+PORT ?= 8000
+SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test test-dates lint migrate demo messages deploy-check bench clean
+.PHONY: run check-run-address test test-dates lint migrate demo messages deploy-check bench clean
 
 $(PYTHON):
 	@py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
@@ -27,13 +31,17 @@ demo: migrate
 
 run: demo
 	@echo ""
-	@echo "  memnun is starting on http://127.0.0.1:$${PORT:-8000}/  (Ctrl-C stops web, worker and scheduler)"
+	@echo "  memnun is starting on $(SITE_URL)/  (Ctrl-C stops web, worker and scheduler)"
 	@echo "  Customer:       musteri@example.com / $${DEMO_PASSWORD:-memnun-demo}   -> /portal/"
 	@echo "  Staff:          personel@example.com / $${DEMO_PASSWORD:-memnun-demo}  -> /admin/"
 	@echo "  Content editor: editor@example.com / $${DEMO_PASSWORD:-memnun-demo}    -> /admin/"
-	@echo "  API docs: http://127.0.0.1:$${PORT:-8000}/api/v1/docs/   health: /healthz"
+	@echo "  API docs: $(SITE_URL)/api/v1/docs/   health: $(SITE_URL)/healthz"
 	@echo ""
-	$(BIN)/honcho start -f Procfile
+	SITE_URL=$(SITE_URL) WAGTAILADMIN_BASE_URL=$(SITE_URL) $(BIN)/honcho start -f Procfile -p $(PORT)
+
+# Start `make run`, read the address it prints and check that the site answers there.
+check-run-address: demo
+	scripts/check-run-address
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
