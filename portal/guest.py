@@ -23,7 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
 
 from workflow import services
-from workflow.errors import InvalidInput, NotPermitted, TransitionNotAllowed
+from workflow.errors import ComplaintNotFound, InvalidInput, NotPermitted, TransitionNotAllowed
 from workflow.selectors import (
     applicable_routes,
     complaint_for_tracking_token,
@@ -180,7 +180,7 @@ class ClaimView(LoginRequiredMixin, View):
             raise Http404
         try:
             complaint = services.claim_complaint(actor=request.user, tracking_token=token)
-        except (InvalidInput, NotPermitted, TransitionNotAllowed) as error:
+        except (InvalidInput, NotPermitted, ComplaintNotFound, TransitionNotAllowed) as error:
             messages.error(request, error.message)
             return redirect("portal:track", token=token)
         messages.success(

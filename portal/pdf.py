@@ -7,6 +7,7 @@ every URL except `data:` URLs.
 
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
@@ -17,7 +18,6 @@ from workflow.selectors import events_for_customer
 
 from .views import timeline_entry
 
-TIME_ZONE = "Europe/Istanbul"
 COMPANY_NAME = "memnun"
 
 
@@ -55,14 +55,14 @@ def tracking_form_context(complaint: Complaint) -> dict:
         "complaint": complaint,
         "timeline": timeline,
         "generated_at": timezone.now(),
-        "time_zone": TIME_ZONE,
+        "time_zone": settings.MEMNUN_TIME_ZONE,
     }
 
 
 def tracking_form_html(complaint: Complaint, language: str) -> str:
     """The form as HTML in `language` ("tr" or "en"); what WeasyPrint turns into the PDF."""
     complaint = Complaint.objects.select_related("category").get(pk=complaint.pk)
-    with translation.override(language), timezone.override(TIME_ZONE):
+    with translation.override(language), timezone.override(settings.MEMNUN_TIME_ZONE):
         context = tracking_form_context(complaint)
         context["language"] = translation.get_language()
         return render_to_string("portal/tracking_form.html", context)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_date, parse_datetime
@@ -21,7 +22,13 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
 from workflow import services
-from workflow.errors import ConcurrentChange, InvalidInput, NotPermitted, TransitionNotAllowed
+from workflow.errors import (
+    ComplaintNotFound,
+    ConcurrentChange,
+    InvalidInput,
+    NotPermitted,
+    TransitionNotAllowed,
+)
 from workflow.localization import localized, route_text
 from workflow.models import Complaint, ComplaintEvent, ResolutionProposal
 from workflow.rules import is_customer
@@ -298,6 +305,8 @@ class ComplaintActionView(CustomerRequiredMixin, View):
                 return back_to_top(reference)
             except NotPermitted:
                 raise PermissionDenied
+            except ComplaintNotFound:
+                raise Http404
             else:
                 messages.success(request, self.success_message)
                 return back_to_top(reference)

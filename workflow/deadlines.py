@@ -141,20 +141,42 @@ def _combine(day: date, at: time, tz: ZoneInfo | None = None) -> datetime:
 def response_due_at(
     received_at: datetime, profile: str, calendar: BusinessCalendar | None = None
 ) -> datetime:
-    """When a complaint received at `received_at` must be answered, by deadline profile (R10).
+    """When the company owes a complaint received at `received_at` its first answer (R10).
 
-    `one_business_day` counts working time; `calendar_24_hours` (CA/B Forum BR 4.9.5) is 24
-    elapsed hours; `calendar_30_days` (KVKK art. 13) is 30 days later, same wall-clock time.
+    Always within one business day; a category's own clock can only make it earlier, never
+    later: a certificate problem report (`calendar_24_hours`, CA/B Forum BR 4.9.5) is due at the
+    earlier of one business day and 24 elapsed hours. A personal-data request
+    (`calendar_30_days`) gets its R10 answer within one business day too; its 30 days are the
+    final answer's deadline (`final_response_due_at`).
     """
     calendar = calendar or BusinessCalendar.from_settings()
     local = calendar.to_local(received_at)
-    if profile == DeadlineProfile.ONE_BUSINESS_DAY:
-        return calendar.add_business_days(local, 1)
+    business_day = calendar.add_business_days(local, 1)
+    if profile in (DeadlineProfile.ONE_BUSINESS_DAY, DeadlineProfile.CALENDAR_30_DAYS):
+        return business_day
     if profile == DeadlineProfile.CALENDAR_24_HOURS:
-        return (local.astimezone(UTC) + timedelta(hours=24)).astimezone(calendar.tz)
-    if profile == DeadlineProfile.CALENDAR_30_DAYS:
-        return local + timedelta(days=30)
+        return min(business_day, _elapsed(local, timedelta(hours=24), calendar))
     raise ValueError(f"Unknown deadline profile: {profile!r}")
+
+
+def final_response_due_at(
+    received_at: datetime, profile: str, calendar: BusinessCalendar | None = None
+) -> datetime | None:
+    """The legal deadline of the final answer, where the category has one, else None.
+
+    `calendar_30_days` (KVKK art. 13): 30 days later, same wall-clock time in Istanbul.
+    """
+    if profile not in DeadlineProfile.values:
+        raise ValueError(f"Unknown deadline profile: {profile!r}")
+    if profile != DeadlineProfile.CALENDAR_30_DAYS:
+        return None
+    calendar = calendar or BusinessCalendar.from_settings()
+    return calendar.to_local(received_at) + timedelta(days=30)
+
+
+def _elapsed(start: datetime, duration: timedelta, calendar: BusinessCalendar) -> datetime:
+    """`duration` of real elapsed time after `start` (across DST changes, if a zone has any)."""
+    return (start.astimezone(UTC) + duration).astimezone(calendar.tz)
 
 
 def at_risk_from(
@@ -163,16 +185,24 @@ def at_risk_from(
     profile: str,
     calendar: BusinessCalendar | None = None,
 ) -> datetime:
-    """When a complaint becomes "at risk": 75% of its response window has passed (R10).
+    """When a complaint becomes "at risk" for its first answer: 75% of the window passed (R10).
 
-    For the business-day profile the window is measured in working time, so the moment falls
-    inside working hours; for the calendar profiles it is plain elapsed time.
+    A window that ends one business day after receipt is measured in working time, so the
+    moment falls inside working hours; a shorter calendar clock (24 hours) in elapsed time.
     """
+    if profile not in DeadlineProfile.values:
+        raise ValueError(f"Unknown deadline profile: {profile!r}")
     calendar = calendar or BusinessCalendar.from_settings()
-    if profile == DeadlineProfile.ONE_BUSINESS_DAY:
+    if due_at == calendar.add_business_days(received_at, 1):
         window = calendar.working_time_between(received_at, due_at)
         return calendar.add_working_time(received_at, window * AT_RISK_FRACTION)
-    if profile in (DeadlineProfile.CALENDAR_24_HOURS, DeadlineProfile.CALENDAR_30_DAYS):
-        start = calendar.to_local(received_at)
-        return start + (calendar.to_local(due_at) - start) * AT_RISK_FRACTION
-    raise ValueError(f"Unknown deadline profile: {profile!r}")
+    return elapsed_at_risk_from(received_at, due_at, calendar)
+
+
+def elapsed_at_risk_from(
+    start: datetime, due_at: datetime, calendar: BusinessCalendar | None = None
+) -> datetime:
+    """75% of the elapsed time from `start` to `due_at` (an estimate, a final deadline)."""
+    calendar = calendar or BusinessCalendar.from_settings()
+    start = calendar.to_local(start)
+    return start + (calendar.to_local(due_at) - start) * AT_RISK_FRACTION

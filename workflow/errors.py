@@ -24,6 +24,15 @@ class NotPermitted(WorkflowError):
     http_status = 403
 
 
+class ComplaintNotFound(WorkflowError):
+    """No such complaint for this actor: it does not exist, or it is another person's.
+
+    Both answer the same way (404, same message), so nobody learns which references exist.
+    """
+
+    http_status = 404
+
+
 class TransitionNotAllowed(WorkflowError):
     """The action is not allowed from the complaint's current state (or it was closed)."""
 

@@ -204,7 +204,16 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
     language = models.CharField(max_length=2, choices=Language, default=Language.TR)
     received_at = models.DateTimeField(_("alınma zamanı"))
     acknowledged_at = models.DateTimeField(null=True, blank=True)
-    response_due_at = models.DateTimeField(_("yanıt son zamanı"))
+    response_due_at = models.DateTimeField(
+        _("ilk yanıt son zamanı"),
+        help_text=_("R10: 1 iş günü; kategorinin kendi süresi daha kısaysa o (ör. 24 saat)."),
+    )
+    final_response_due_at = models.DateTimeField(
+        _("nihai yanıt son zamanı"),
+        null=True,
+        blank=True,
+        help_text=_("Kategorinin nihai yanıt için yasal süresi (ör. KVKK başvurusu: 30 gün)."),
+    )
     estimated_resolution_at = models.DateTimeField(null=True, blank=True)
     estimate_communicated_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)

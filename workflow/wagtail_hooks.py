@@ -4,9 +4,12 @@ Editors keep the reference data the workflow needs (units, categories, alternati
 snippets; staff see the notification outbox, so a failed or dead e-mail is never invisible.
 """
 
+from datetime import datetime
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -23,6 +26,17 @@ from .models import (
     Unit,
 )
 from .rules import is_complaint_staff
+
+
+class LocalTimeInspectView(InspectView):
+    """Wagtail's inspect template prints values with `|localize`, which formats a datetime in
+    the zone it carries (UTC from the database); show it in the company's time zone instead."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime) and timezone.is_aware(value):
+            return timezone.localtime(value)
+        return value
 
 
 class UnitViewSet(SnippetViewSet):
@@ -88,6 +102,7 @@ class NotificationViewSet(ModelViewSet):
     menu_label = _("Bildirimler")
     menu_order = 310
     add_to_admin_menu = True
+    inspect_view_class = LocalTimeInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = ["recipient_email", "template", "status", "attempts", "created_at", "sent_at"]
@@ -129,6 +144,7 @@ class ComplaintViewSet(ModelViewSet):
     menu_order = 200
     add_to_admin_menu = True
     index_view_class = ComplaintIndexView
+    inspect_view_class = LocalTimeInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["subject"]  # required by ModelViewSet; the policy refuses add/change/delete
@@ -153,6 +169,7 @@ class ComplaintViewSet(ModelViewSet):
         "sla_state",
         "received_at",
         "response_due_at",
+        "final_response_due_at",
         "estimated_resolution_at",
         "closed_at",
         "closure_reason",

@@ -168,7 +168,12 @@ LANGUAGES = [("tr", _("Türkçe")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = "Europe/Istanbul"
+# Every time a person reads (pages, console, API offsets, e-mails, PDFs) and the business
+# calendar (R10) are in this zone.
+MEMNUN_TIME_ZONE = os.environ.get("MEMNUN_TIME_ZONE", "Europe/Istanbul")
+TIME_ZONE = MEMNUN_TIME_ZONE
+# Wagtail would let each staff member pick a zone of their own; the console stays in one.
+WAGTAIL_USER_TIME_ZONES = [MEMNUN_TIME_ZONE]
 USE_I18N = True
 USE_TZ = True
 
@@ -270,7 +275,7 @@ SPECTACULAR_SETTINGS = {
 
 # memnun: business calendar (R10) and retention
 MEMNUN_BUSINESS_CALENDAR = {
-    "TIME_ZONE": "Europe/Istanbul",
+    "TIME_ZONE": MEMNUN_TIME_ZONE,
     "COUNTRY": "TR",
     "WORKDAYS": [0, 1, 2, 3, 4],  # Monday..Friday
     "DAY_START": "09:00",

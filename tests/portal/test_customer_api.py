@@ -225,3 +225,36 @@ def test_domain_errors_speak_the_callers_language(api, customer, staff, category
     assert (turkish.status_code, english.status_code) == (409, 409)
     assert turkish.json()["detail"] == "Anket, şikâyet kapatıldığında açılır."
     assert english.json()["detail"] == "The survey opens when the complaint is closed."
+
+
+@pytest.mark.parametrize(
+    ("profile", "final"),
+    [("calendar_30_days", "2026-12-20T17:59:00+03:00"), ("one_business_day", None)],
+)
+def test_a_personal_data_request_shows_its_final_deadline_in_the_api_and_the_portal(
+    api, client, customer, profile, final
+):
+    import time_machine
+
+    friday_1759 = "2026-11-20T17:59:00+03:00"
+    category = CategoryFactory(slug=f"kvkk-{profile}", deadline_profile=profile)
+    with time_machine.travel(friday_1759, tick=False):
+        response = api.post(
+            "/api/v1/complaints/",
+            {
+                "subject": "Verilerimin silinmesi",
+                "description": "KVKK madde 11 uyarınca verilerimin silinmesini istiyorum.",
+                "category": category.slug,
+                "preferred_contact_method": "email",
+            },
+            format="json",
+        )
+    assert response.status_code == 201, response.data
+    body = response.json()
+    assert body["response_due_at"] == "2026-11-23T17:59:00+03:00"
+    assert body["final_response_due_at"] == final
+
+    client.force_login(customer)
+    page = client.get(f"/portal/complaints/{body['reference']}/").content.decode()
+    assert ("Nihai yanıt için son tarih" in page) == (final is not None)
+    assert "23 Kasım 2026 17:59" in page

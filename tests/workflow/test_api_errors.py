@@ -4,7 +4,13 @@ import pytest
 from rest_framework.test import APIRequestFactory
 from rest_framework.views import APIView
 
-from workflow.errors import ConcurrentChange, InvalidInput, NotPermitted, TransitionNotAllowed
+from workflow.errors import (
+    ComplaintNotFound,
+    ConcurrentChange,
+    InvalidInput,
+    NotPermitted,
+    TransitionNotAllowed,
+)
 
 
 def view_raising(error):
@@ -23,6 +29,7 @@ def view_raising(error):
     [
         (InvalidInput("bad", errors={"reason": ["This field is required."]}), 400),
         (NotPermitted("no"), 403),
+        (ComplaintNotFound("no"), 404),
         (TransitionNotAllowed("not now"), 409),
         (ConcurrentChange("lost the race"), 409),
     ],

@@ -5,7 +5,7 @@ import pytest
 from tests.factories import CustomerFactory, EmailAddressFactory
 from tests.workflow.helpers import file, last_event, nothing_changes, reload
 from workflow import selectors, services
-from workflow.errors import NotPermitted
+from workflow.errors import ComplaintNotFound, NotPermitted
 from workflow.models import Complaint, Notification
 from workflow.states import EventKind, Visibility
 
@@ -61,7 +61,7 @@ def test_the_complaint_joins_the_account_and_the_emailed_link_stops_working(
 
 
 def test_the_claimant_can_act_on_the_complaint_afterwards(guest_complaint, claimant):
-    with pytest.raises(NotPermitted):
+    with pytest.raises(ComplaintNotFound):
         services.withdraw(complaint=guest_complaint, actor=claimant)
 
     claim(guest_complaint, claimant)

@@ -10,7 +10,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from workflow.deadlines import BusinessCalendar, at_risk_from, response_due_at
+from workflow.deadlines import (
+    BusinessCalendar,
+    at_risk_from,
+    elapsed_at_risk_from,
+    final_response_due_at,
+    response_due_at,
+)
 
 IST = ZoneInfo("Europe/Istanbul")
 SETTING = {
@@ -144,15 +150,58 @@ def test_calendar_24_hours_runs_through_the_weekend(calendar):
     assert response_due_at(utc, "calendar_24_hours", calendar) == ist(2026, 1, 10, 15)
 
 
-def test_calendar_30_days_ignores_holidays(calendar):
+def test_calendar_30_days_final_answer_ignores_holidays(calendar):
     # 28 October 2026 -> 27 November 2026 despite the Republic Day holiday in between.
     received = ist(2026, 10, 28, 10)
-    assert response_due_at(received, "calendar_30_days", calendar) == ist(2026, 11, 27, 10)
+    assert final_response_due_at(received, "calendar_30_days", calendar) == ist(2026, 11, 27, 10)
+
+
+FRIDAY_1759 = ist(2026, 11, 20, 17, 59)
+SATURDAY = ist(2026, 11, 21, 10)
+HALF_DAY_EVE = ist(2026, 10, 28, 10)  # Republic Day eve, then Cumhuriyet Bayramı
+BAYRAM = ist(2026, 5, 25, 17)  # Monday before the Kurban Bayramı eve and the Bayram
+
+
+@pytest.mark.parametrize(
+    ("received", "profile", "first", "final"),
+    [
+        # R10 for everyone: one business day.
+        (FRIDAY_1759, BUSINESS, ist(2026, 11, 23, 17, 59), None),
+        (SATURDAY, BUSINESS, ist(2026, 11, 23, 18), None),
+        (HALF_DAY_EVE, BUSINESS, ist(2026, 10, 30, 15), None),
+        (BAYRAM, BUSINESS, ist(2026, 6, 1, 13), None),
+        # Certificate problem report: 24 calendar hours when that is earlier...
+        (FRIDAY_1759, "calendar_24_hours", ist(2026, 11, 21, 17, 59), None),
+        (SATURDAY, "calendar_24_hours", ist(2026, 11, 22, 10), None),
+        (HALF_DAY_EVE, "calendar_24_hours", ist(2026, 10, 29, 10), None),
+        (BAYRAM, "calendar_24_hours", ist(2026, 5, 26, 17), None),
+        # ...and the business day when that is earlier (Monday 09:00: due Monday 18:00).
+        (ist(2026, 11, 23, 9), "calendar_24_hours", ist(2026, 11, 23, 18), None),
+        # Personal-data request: R10 answer in one business day, final answer in 30 days.
+        (FRIDAY_1759, "calendar_30_days", ist(2026, 11, 23, 17, 59), ist(2026, 12, 20, 17, 59)),
+        (SATURDAY, "calendar_30_days", ist(2026, 11, 23, 18), ist(2026, 12, 21, 10)),
+        (HALF_DAY_EVE, "calendar_30_days", ist(2026, 10, 30, 15), ist(2026, 11, 27, 10)),
+        (BAYRAM, "calendar_30_days", ist(2026, 6, 1, 13), ist(2026, 6, 24, 17)),
+    ],
+)
+def test_a_category_clock_only_shortens_the_r10_window(calendar, received, profile, first, final):
+    business_day = response_due_at(received, BUSINESS, calendar)
+    assert response_due_at(received, profile, calendar) == first
+    assert first <= business_day
+    assert final_response_due_at(received, profile, calendar) == final
+
+
+def test_final_deadline_at_risk_after_three_quarters_of_the_thirty_days():
+    # 75% of 30 days = 22 days 12 h.
+    received, final = ist(2026, 1, 9, 15), ist(2026, 2, 8, 15)
+    assert elapsed_at_risk_from(received, final) == ist(2026, 2, 1, 3)
 
 
 def test_unknown_profile_is_refused(calendar):
     with pytest.raises(ValueError, match="Unknown deadline profile"):
         response_due_at(ist(2026, 1, 13, 10), "two_weeks", calendar)
+    with pytest.raises(ValueError, match="Unknown deadline profile"):
+        final_response_due_at(ist(2026, 1, 13, 10), "two_weeks", calendar)
     with pytest.raises(ValueError, match="Unknown deadline profile"):
         at_risk_from(ist(2026, 1, 13, 10), ist(2026, 1, 14, 10), "two_weeks", calendar)
 
@@ -168,8 +217,8 @@ def test_unknown_profile_is_refused(calendar):
         (ist(2026, 1, 10, 11), ist(2026, 1, 12, 18), BUSINESS, ist(2026, 1, 12, 15, 45)),
         # 75% of 24 h = 18 h, through the Saturday.
         (ist(2026, 1, 9, 15), ist(2026, 1, 10, 15), "calendar_24_hours", ist(2026, 1, 10, 9)),
-        # 75% of 30 days = 22 days 12 h.
-        (ist(2026, 1, 9, 15), ist(2026, 2, 8, 15), "calendar_30_days", ist(2026, 2, 1, 3)),
+        # A personal-data request's first answer is on the business-day clock.
+        (ist(2026, 1, 9, 17), ist(2026, 1, 12, 17), "calendar_30_days", ist(2026, 1, 12, 14, 45)),
     ],
 )
 def test_at_risk_from(calendar, received, due, profile, at_risk):

@@ -42,7 +42,15 @@ SUBJECT = 'Faturamda "ek hizmet" ücreti & gecikme bedeli var'
 
 # Sent by `check_deadlines` (R10) as f"staff_deadline_{state}", with datetimes as ISO strings.
 DEADLINE_NOTIFICATIONS = {
-    (name, (("estimated_resolution_at",), ("response_due_at",), ("sla_state",)))
+    (
+        name,
+        (
+            ("estimated_resolution_at",),
+            ("final_response_due_at",),
+            ("response_due_at",),
+            ("sla_state",),
+        ),
+    )
     for name in ("staff_deadline_at_risk", "staff_deadline_breached")
 }
 # Every name a service builds at run time (an f-string) must be one of these.
@@ -114,6 +122,7 @@ SAMPLE_VALUES = {
     "answer": "Fatura numaram 2026-11-0042; ödemeyi 3 Kasım'da yaptım.",
     "channel": "phone",
     "estimated_resolution_at": "2026-12-02T12:00:00+00:00",
+    "final_response_due_at": "2026-12-20T14:59:00+00:00",
     "message": "Kaydınızı inceledik; ek hizmet 1 Kasım'da sizin onayınız olmadan açılmış.",
     "method": "phone",
     "note": "Fark tutarı 14 Kasım'da kartınıza iade edildi.",
@@ -134,12 +143,13 @@ SAMPLE_VALUES = {
 SHOWN_DATES = {  # Istanbul is UTC+3 all year
     "2026-11-25T11:30:00+00:00": "25.11.2026 14:30",
     "2026-12-02T12:00:00+00:00": "02.12.2026 15:00",
+    "2026-12-20T14:59:00+00:00": "20.12.2026 17:59",
 }
 
 
 def shown_as(key: str, value, language: str) -> list[str]:
     """What the reader must find in the e-mail for one context value."""
-    if key in ("response_due_at", "estimated_resolution_at"):
+    if key in ("response_due_at", "estimated_resolution_at", "final_response_due_at"):
         return [SHOWN_DATES[value]]
     if key == "routes":
         return [part for route in value for part in (route["name"], route["url"])]
@@ -198,7 +208,7 @@ def test_the_services_send_the_notifications_this_module_knows_about():
         "staff_new_complaint",
         "staff_deadline_breached",
     } <= set(TEMPLATE_NAMES)
-    assert ("received", (("response_due_at",),)) in NOTIFICATIONS
+    assert ("received", (("final_response_due_at",), ("response_due_at",))) in NOTIFICATIONS
     assert ("resolution_proposed", (("proposal",),)) in NOTIFICATIONS
     assert ("reinvestigating", (("note",),)) in NOTIFICATIONS
 

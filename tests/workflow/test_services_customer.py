@@ -18,7 +18,7 @@ from tests.workflow.helpers import (
     sent,
 )
 from workflow import selectors, services
-from workflow.errors import InvalidInput, NotPermitted, TransitionNotAllowed
+from workflow.errors import ComplaintNotFound, InvalidInput, NotPermitted, TransitionNotAllowed
 from workflow.models import InformationRequest, RouteApplication, SatisfactionSurvey
 
 pytestmark = pytest.mark.django_db
@@ -117,8 +117,24 @@ def test_complainant_action_refused_for_anyone_else(make, customer, action, who)
     else:
         actor = CustomerFactory() if who == "other-customer" else UserFactory(is_staff=True)
 
-    with nothing_changes(complaint), pytest.raises(NotPermitted):
+    # another person's complaint is answered like one that does not exist (404, DESIGN.md)
+    with nothing_changes(complaint), pytest.raises(ComplaintNotFound) as refused:
         call(complaint, actor)
+    assert refused.value.http_status == 404
+
+
+@pytest.mark.parametrize("action", CUSTOMER_ACTIONS)
+def test_a_missing_complaint_and_someone_elses_answer_the_same(make, action):
+    state, call = CUSTOMER_ACTIONS[action]
+    someone_elses = make(state)
+    stranger = CustomerFactory()
+
+    with nothing_changes(someone_elses), pytest.raises(ComplaintNotFound) as theirs:
+        call(someone_elses, stranger)
+    with pytest.raises(ComplaintNotFound) as missing:
+        call("MMN-2026-999999", stranger)
+
+    assert theirs.value.message == missing.value.message == "Böyle bir şikâyet yok."
 
 
 def test_nobody_acts_as_complainant_of_a_guest_complaint(category):
@@ -135,7 +151,7 @@ def test_nobody_acts_as_complainant_of_a_guest_complaint(category):
 
     for action in ("withdraw", "add_note"):
         _, call = CUSTOMER_ACTIONS[action]
-        with nothing_changes(complaint), pytest.raises(NotPermitted):
+        with nothing_changes(complaint), pytest.raises(ComplaintNotFound):
             call(complaint, someone)
 
 

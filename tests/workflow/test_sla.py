@@ -1,15 +1,19 @@
 """R10: the deadline watch marks complaints at risk / breached and alerts the assignee."""
 
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.management import call_command
+from rest_framework.test import APIClient
 
+from tests.factories import CategoryFactory
 from workflow import services
 from workflow.models import ComplaintEvent, Notification
-from workflow.states import SlaState, Visibility
+from workflow.services import sla
+from workflow.states import DeadlineProfile, SlaState, Visibility
 
 IST = ZoneInfo("Europe/Istanbul")
 FRIDAY_1759 = datetime(2026, 11, 20, 17, 59, tzinfo=IST)
@@ -114,3 +118,100 @@ def test_check_deadlines_command_reports_counts(phoned_in, capsys):
     assert "breached=1" in capsys.readouterr().out
     phoned_in.refresh_from_db()
     assert phoned_in.sla_state == SlaState.BREACHED
+
+
+def test_a_closed_complaint_leaves_every_sla_queue(phoned_in, staff):
+    services.check_deadlines(now=TUESDAY_10)
+    phoned_in.refresh_from_db()
+    assert phoned_in.sla_state == SlaState.BREACHED
+    api = APIClient()
+    api.force_authenticate(staff)
+    listed = api.get("/api/v1/staff/complaints/", {"sla": "breached"}).json()
+    assert [row["reference"] for row in listed["results"]] == [phoned_in.reference]
+
+    with time_machine.travel(TUESDAY_10, tick=False):
+        services.withdraw(complaint=phoned_in, actor=staff, reason="Müşteri telefonda vazgeçti.")
+
+    phoned_in.refresh_from_db()
+    assert phoned_in.sla_state == SlaState.ON_TRACK
+    for queue in ("breached", "at_risk"):
+        assert api.get("/api/v1/staff/complaints/", {"sla": queue}).json()["count"] == 0
+    # and the watch does not put it back
+    assert services.check_deadlines(now=TUESDAY_10 + timedelta(days=3)) == {
+        "on_track": 0,
+        "at_risk": 0,
+        "breached": 0,
+    }
+
+
+def test_the_watch_decides_under_the_lock_not_from_its_earlier_read(phoned_in, staff, monkeypatch):
+    # The watch reads the candidates while the complaint looks breached; before it writes,
+    # staff tell the customer an estimate. The decision is taken again from the locked row, so
+    # the complaint is not marked breached and nobody is alerted.
+    stale = list(sla._candidates(TUESDAY_10))
+    assert [c.pk for c in stale] == [phoned_in.pk]
+    assert sla.sla_state_of(stale[0], TUESDAY_10) == SlaState.BREACHED
+    with time_machine.travel(TUESDAY_10, tick=False):
+        services.set_estimate(
+            complaint=phoned_in,
+            actor=staff,
+            estimated_resolution_at=TUESDAY_10 + timedelta(days=5),
+            message="Üreticiden yanıt bekliyoruz.",
+        )
+    monkeypatch.setattr(
+        sla, "_candidates", lambda now: SimpleNamespace(iterator=lambda chunk_size: iter(stale))
+    )
+    notifications = Notification.objects.count()
+
+    changed = services.check_deadlines(now=TUESDAY_10)
+
+    phoned_in.refresh_from_db()
+    assert changed == {"on_track": 0, "at_risk": 0, "breached": 0}
+    assert phoned_in.sla_state == SlaState.ON_TRACK
+    assert not sla_notes(phoned_in).exists()
+    assert Notification.objects.count() == notifications
+
+
+@pytest.fixture
+def personal_data_request(staff):
+    """A KVKK request received on Friday 20 Nov 2026 at 17:59: R10 answer due Monday 17:59,
+    final answer due Sunday 20 December at 17:59."""
+    kvkk = CategoryFactory(slug="kvkk", deadline_profile=DeadlineProfile.CALENDAR_30_DAYS)
+    return services.file_complaint(
+        actor=staff,
+        category=kvkk,
+        subject="Kişisel verilerimin silinmesi",
+        description="KVKK madde 11 uyarınca verilerimin silinmesini istiyorum.",
+        preferred_contact_method="email",
+        contact_name="Zeynep Kaya",
+        contact_email="zeynep@example.com",
+        channel="email",
+        received_at=FRIDAY_1759,
+    )
+
+
+def test_a_personal_data_request_has_both_deadlines(personal_data_request):
+    assert personal_data_request.response_due_at == datetime(2026, 11, 23, 17, 59, tzinfo=IST)
+    assert personal_data_request.final_response_due_at == datetime(2026, 12, 20, 17, 59, tzinfo=IST)
+
+
+def test_the_final_deadline_runs_while_the_customer_is_asked(personal_data_request, staff):
+    with time_machine.travel(datetime(2026, 11, 23, 10, 0, tzinfo=IST), tick=False):
+        services.acknowledge(complaint=personal_data_request, actor=staff, method="email")
+        services.request_information(
+            complaint=personal_data_request, actor=staff, question="Kimliğinizi doğrular mısınız?"
+        )
+    # R10 is paused while the customer is asked; the 30 days are not. 75% of 30 days after
+    # Friday 17:59 is Sunday 13 December 05:59.
+    services.check_deadlines(now=datetime(2026, 12, 13, 5, 58, tzinfo=IST))
+    personal_data_request.refresh_from_db()
+    assert personal_data_request.sla_state == SlaState.ON_TRACK
+    services.check_deadlines(now=datetime(2026, 12, 13, 6, 0, tzinfo=IST))
+    personal_data_request.refresh_from_db()
+    assert personal_data_request.sla_state == SlaState.AT_RISK
+    services.check_deadlines(now=datetime(2026, 12, 20, 17, 59, tzinfo=IST))
+    personal_data_request.refresh_from_db()
+    assert personal_data_request.sla_state == SlaState.BREACHED
+    alert = Notification.objects.filter(template="staff_deadline_breached").get()
+    final = datetime.fromisoformat(alert.context["final_response_due_at"])
+    assert final == datetime(2026, 12, 20, 17, 59, tzinfo=IST)

@@ -96,3 +96,19 @@ def test_staff_e_mails_link_to_the_complaint_in_the_queue(client, staff, custome
     listing = client.get(link.removeprefix("http://127.0.0.1:8000"))
     assert listing.status_code == 200
     assert complaint.reference in listing.content.decode()
+
+
+def test_the_console_shows_istanbul_time(client, staff, category):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.factories import ComplaintFactory
+
+    # 13:57 in Istanbul is 10:57 UTC; staff read 13:57 in the queue and the complaint's page
+    received = datetime(2026, 11, 20, 13, 57, tzinfo=ZoneInfo("Europe/Istanbul"))
+    complaint = ComplaintFactory(category=category, received_at=received)
+    client.force_login(staff)
+    for url in ("/admin/complaints/", f"/admin/complaints/inspect/{complaint.pk}/"):
+        html = client.get(url).content.decode()
+        assert "20 Kasım 2026 13:57" in html
+        assert "10:57" not in html

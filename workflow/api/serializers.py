@@ -55,6 +55,7 @@ class ComplaintSerializer(serializers.ModelSerializer):
             "created_at",
             "received_at",
             "response_due_at",
+            "final_response_due_at",
             "estimated_resolution_at",
             "closed_at",
             "closure_reason",

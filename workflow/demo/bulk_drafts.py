@@ -10,7 +10,7 @@ from itertools import accumulate
 from random import Random
 
 from workflow.assessment import FREQUENCY_WINDOW, investigation_level
-from workflow.deadlines import BusinessCalendar, response_due_at
+from workflow.deadlines import BusinessCalendar, final_response_due_at, response_due_at
 from workflow.states import Channel, ContactMethod
 
 from . import bulk_texts as texts
@@ -132,6 +132,9 @@ class DraftMaker:
             response_due_at=response_due_at(
                 received_at, category.profile, self.calendar
             ).astimezone(UTC),
+            final_response_due_at=final_response_due_at(
+                received_at, category.profile, self.calendar
+            ),
             category=category,
             channel=channel,
             customer=customer,

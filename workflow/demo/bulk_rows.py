@@ -56,6 +56,7 @@ class Draft:
     received_at: datetime
     logged_at: datetime
     response_due_at: datetime
+    final_response_due_at: datetime | None
     category: CategoryRef
     channel: str
     customer: Person | None
@@ -274,7 +275,8 @@ class RowBuilder:
                 draft.channel, category.id, unit.id, assignee.id if assignee else None,
                 draft.subject, draft.description, draft.severity, draft.level, status,
                 draft.language, dt(draft.received_at), dt(acknowledged_at),
-                dt(draft.response_due_at), dt(estimate), dt(estimate_told_at), dt(closed_at),
+                dt(draft.response_due_at), dt(draft.final_response_due_at), dt(estimate),
+                dt(estimate_told_at), dt(closed_at),
                 closure, "on_track", None, secrets.token_urlsafe(24), dt(draft.logged_at),
                 dt(last_at),
             )
@@ -285,7 +287,7 @@ COMPLAINT_COLUMNS = (
     "id", "reference", "customer_id", "contact_name", "contact_email", "contact_phone",
     "preferred_contact_method", "channel", "category_id", "unit_id", "assignee_id", "subject",
     "description", "severity", "investigation_level", "status", "language", "received_at",
-    "acknowledged_at", "response_due_at", "estimated_resolution_at",
+    "acknowledged_at", "response_due_at", "final_response_due_at", "estimated_resolution_at",
     "estimate_communicated_at", "closed_at", "closure_reason", "sla_state", "policy_version",
     "tracking_token", "created_at", "updated_at",
 )  # fmt: skip

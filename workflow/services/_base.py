@@ -9,10 +9,16 @@ from django.utils.translation import gettext
 from django_fsm import ConcurrentTransition, can_proceed
 
 from ..audit import event_hash
-from ..errors import ConcurrentChange, InvalidInput, NotPermitted, TransitionNotAllowed
+from ..errors import (
+    ComplaintNotFound,
+    ConcurrentChange,
+    InvalidInput,
+    NotPermitted,
+    TransitionNotAllowed,
+)
 from ..models import Complaint, ComplaintEvent
 from ..rules import is_complainant, is_complaint_staff
-from ..states import EventKind, Status, Visibility
+from ..states import EventKind, SlaState, Status, Visibility
 
 
 def lock(complaint: Complaint | int | str) -> Complaint:
@@ -30,7 +36,11 @@ def lock(complaint: Complaint | int | str) -> Complaint:
             .get(**lookup)
         )
     except Complaint.DoesNotExist as error:
-        raise NotPermitted(gettext("Böyle bir şikâyet yok.")) from error
+        raise not_found() from error
+
+
+def not_found() -> ComplaintNotFound:
+    return ComplaintNotFound(gettext("Böyle bir şikâyet yok."))
 
 
 def display_name(user) -> str:
@@ -47,12 +57,14 @@ def require_staff(actor) -> None:
 
 def require_complainant(actor, complaint: Complaint) -> None:
     if not is_complainant(actor, complaint):
+        if not is_complaint_staff(actor):
+            raise not_found()  # another person's complaint is answered like a missing one
         raise NotPermitted(gettext("Bu işlemi yalnız şikâyet sahibi yapabilir."))
 
 
 def require_complainant_or_staff(actor, complaint: Complaint) -> None:
     if not (is_complainant(actor, complaint) or is_complaint_staff(actor)):
-        raise NotPermitted(gettext("Bu şikâyet üzerinde işlem yapamazsınız."))
+        raise not_found()
 
 
 def require_open(complaint: Complaint) -> None:
@@ -104,6 +116,15 @@ def save(complaint: Complaint, *fields: str) -> None:
         raise ConcurrentChange(
             gettext("Şikâyet bu arada başka biri tarafından değiştirildi; sayfayı yenileyin.")
         ) from error
+
+
+def set_closed(complaint: Complaint, reason: str, *, at: datetime | None = None) -> None:
+    """Save a complaint that a transition has just closed: when, why, and off every clock —
+    a closed complaint leaves the at-risk and breached queues (R10)."""
+    complaint.closed_at = at or timezone.now()
+    complaint.closure_reason = reason
+    complaint.sla_state = SlaState.ON_TRACK
+    save(complaint, "closed_at", "closure_reason", "sla_state")
 
 
 def record_event(

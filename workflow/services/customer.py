@@ -33,6 +33,7 @@ from ._base import (
     require_open,
     required_text,
     save,
+    set_closed,
 )
 
 Decision = ResolutionProposal.Decision
@@ -138,9 +139,7 @@ def withdraw(*, complaint: Complaint, actor, reason: str = "") -> Complaint:
     require_complainant_or_staff(actor, complaint)
     reason = optional_text(reason, "reason")
     before, _ = apply_transition(complaint, complaint.close_withdrawn)
-    complaint.closed_at = timezone.now()
-    complaint.closure_reason = ClosureReason.WITHDRAWN
-    save(complaint, "closed_at", "closure_reason")
+    set_closed(complaint, ClosureReason.WITHDRAWN)
     record_status_change(complaint, before, actor=actor, text=reason)
     notify_customer(complaint, "withdrawn", reason=reason)
     notify_staff(complaint, "staff_withdrawn", reason=reason)

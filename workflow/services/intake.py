@@ -151,6 +151,9 @@ def file_complaint(
         language=language,
         received_at=received_at,
         response_due_at=deadlines.response_due_at(received_at, category.deadline_profile),
+        final_response_due_at=deadlines.final_response_due_at(
+            received_at, category.deadline_profile
+        ),
         policy_version=policy_version,
     )
     record_event(
@@ -161,6 +164,13 @@ def file_complaint(
         data={"channel": channel, "unit": category.default_unit.slug, "level": level},
         at=received_at,
     )
-    notify_customer(complaint, "received", response_due_at=complaint.response_due_at.isoformat())
+    notify_customer(
+        complaint,
+        "received",
+        response_due_at=complaint.response_due_at.isoformat(),
+        final_response_due_at=(
+            complaint.final_response_due_at.isoformat() if complaint.final_response_due_at else None
+        ),
+    )
     notify_staff(complaint, "staff_new_complaint", channel=channel)
     return complaint

@@ -32,6 +32,7 @@ from ._base import (
     require_staff,
     required_text,
     save,
+    set_closed,
 )
 
 Decision = ResolutionProposal.Decision
@@ -263,9 +264,7 @@ def review_rejection(
         data["proposal_id"] = _new_proposal(complaint, actor, text).pk
     else:
         before, _ = apply_transition(complaint, complaint.close_with_final_decision)
-        complaint.closed_at = timezone.now()
-        complaint.closure_reason = ClosureReason.FINAL_DECISION
-        save(complaint, "closed_at", "closure_reason")
+        set_closed(complaint, ClosureReason.FINAL_DECISION)
         data["routes"] = _routes_offered(complaint)
     record_status_change(
         complaint, before, actor=actor, text=text, kind=EventKind.DECISION, data=data
@@ -304,9 +303,7 @@ def mark_implemented(*, complaint: Complaint, actor, note: str = "") -> Complain
         )
     before, _ = apply_transition(complaint, complaint.close_resolved)
     now = timezone.now()
-    complaint.closed_at = now
-    complaint.closure_reason = ClosureReason.RESOLVED
-    save(complaint, "closed_at", "closure_reason")
+    set_closed(complaint, ClosureReason.RESOLVED, at=now)
     complaint.proposals.filter(decision=Decision.ACCEPTED, implemented_at__isnull=True).update(
         implemented_at=now, implementation_note=note
     )

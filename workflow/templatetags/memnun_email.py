@@ -29,7 +29,7 @@ def local_datetime(value) -> str:
         return value.strftime("%d.%m.%Y") if isinstance(value, date) else str(value)
     if timezone.is_naive(value):
         value = timezone.make_aware(value)
-    zone = ZoneInfo(settings.MEMNUN_BUSINESS_CALENDAR.get("TIME_ZONE", "Europe/Istanbul"))
+    zone = ZoneInfo(settings.MEMNUN_TIME_ZONE)
     return timezone.localtime(value, zone).strftime("%d.%m.%Y %H:%M")
 
 
