@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,17 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages import views as cms_views
 from cms_pages.api import api_router
+from config.admin_login import admin_login
 from workflow.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # One login form for everyone: allauth's (rate limits, MFA stage). Wagtail's own login
     # form would accept a password alone, so /admin/login/ only forwards, GET or POST.
-    path(
-        "admin/login/",
-        RedirectView.as_view(pattern_name="account_login", query_string=True),
-        name="admin_login_redirect",
-    ),
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

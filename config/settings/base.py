@@ -215,7 +215,7 @@ CORS_URLS_REGEX = r"^/api/v2/.*$"
 CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
 # Staff sign in through allauth like everyone else; Wagtail's password reset is off too
 # (allauth's /accounts/password/reset/ is rate limited).
-WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAILADMIN_LOGIN_URL = "admin_login"  # config/admin_login.py: forwards to allauth
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatars (CSP, privacy, offline)
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

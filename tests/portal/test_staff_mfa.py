@@ -96,7 +96,7 @@ def test_password_at_accounts_login_stops_at_the_code_and_reaches_no_staff_data(
     )
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/2fa/authenticate/")
-    assert client.get("/admin/")["Location"].startswith("/accounts/login/")
+    assert client.get("/admin/")["Location"] == "/admin/login/?next=/admin/"
     assert refused(client.get(STAFF_DATA))
 
     done = client.post("/accounts/2fa/authenticate/", {"code": current_code()})
@@ -115,9 +115,17 @@ def test_wagtail_login_form_only_forwards_to_allauth(client, staff_with_totp, mf
     assert posted.status_code == 302
     assert posted["Location"] == "/accounts/login/"
     assert "_auth_user_id" not in client.session
-    # the console itself sends people to allauth's form
-    assert client.get("/admin/")["Location"] == "/accounts/login/?next=/admin/"
+    # the console sends people here, and so on to allauth's form
+    assert client.get("/admin/")["Location"] == "/admin/login/?next=/admin/"
     assert refused(client.get(STAFF_DATA))
+
+
+def test_signed_in_people_without_admin_access_do_not_bounce_between_login_pages(client, customer):
+    client.force_login(customer)
+    assert client.get("/admin/")["Location"] == "/admin/login/?next=/admin/"
+    response = client.get("/admin/login/?next=/admin/", follow=True)
+    assert response.redirect_chain[-1] == ("/portal/", 302)
+    assert "Bu hesabın yönetim paneline erişimi yok." in response.content.decode()
 
 
 def test_wagtail_password_reset_is_off(client, db):
@@ -136,7 +144,7 @@ def test_headless_browser_login_with_a_password_alone_reaches_no_staff_data(
     pending = [flow["id"] for flow in response.json()["data"]["flows"] if flow.get("is_pending")]
     assert pending == ["mfa_authenticate"]
     assert refused(client.get(STAFF_DATA))
-    assert client.get("/admin/")["Location"].startswith("/accounts/login/")
+    assert client.get("/admin/")["Location"] == "/admin/login/?next=/admin/"
 
     done = client.post(
         "/_allauth/browser/v1/auth/2fa/authenticate",
