@@ -25,6 +25,7 @@ messages: $(STAMP)
 
 migrate: $(STAMP) messages
 	$(PYTHON) manage.py migrate --no-input -v 0
+	$(PYTHON) manage.py createcachetable
 
 demo: migrate
 	$(PYTHON) manage.py load_demo_data

@@ -8,10 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms_pages import views as cms_views
 from cms_pages.api import api_router
+from config.admin_login import admin_login
 from workflow.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # One login form for everyone: allauth's (rate limits, MFA stage). Wagtail's own login
+    # form would accept a password alone, so /admin/login/ only forwards, GET or POST.
+    path("admin/login/", admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -14,12 +14,18 @@ from workflow.rules import is_customer
 from workflow.selectors import complaints_for_customer, events_for_customer
 from workflow.states import ContactMethod, Status
 
+from .throttles import MESSAGE_THROTTLES, ComplaintCreateThrottle
+
 ERRORS = {
     400: OpenApiResponse(description="Invalid input; field errors in the body."),
     403: OpenApiResponse(description="Not signed in, or not a customer account."),
     404: OpenApiResponse(description="No such complaint among yours."),
     409: OpenApiResponse(description="Not allowed in the complaint's current state."),
 }
+
+
+THROTTLES = {"create": [ComplaintCreateThrottle], "messages": MESSAGE_THROTTLES}
+ERRORS_429 = {429: OpenApiResponse(description="Too many requests; try again after Retry-After.")}
 
 
 class IsCustomer(BasePermission):
@@ -70,6 +76,10 @@ class CustomerComplaintViewSet(
     def get_queryset(self):
         return complaints_for_customer(self.request.user)
 
+    def get_throttles(self):
+        # filing and messages are limited (REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]); 429
+        return [throttle() for throttle in THROTTLES.get(self.action, [])]
+
     def _own(self, reference):
         # Another customer's complaint is a 404, never a 403.
         return get_object_or_404(
@@ -82,7 +92,7 @@ class CustomerComplaintViewSet(
 
     @extend_schema(
         request=ComplaintCreateSerializer,
-        responses={201: ComplaintSerializer, **ERRORS},
+        responses={201: ComplaintSerializer, **ERRORS, **ERRORS_429},
         summary="File a complaint (channel: portal)",
     )
     def create(self, request):
@@ -104,7 +114,9 @@ class CustomerComplaintViewSet(
         complaint = self._own(reference)
         return Response(EventSerializer(events_for_customer(complaint), many=True).data)
 
-    @extend_schema(request=MessageInput, responses={200: ComplaintSerializer, **ERRORS})
+    @extend_schema(
+        request=MessageInput, responses={200: ComplaintSerializer, **ERRORS, **ERRORS_429}
+    )
     @action(detail=True, methods=["post"])
     def messages(self, request, reference=None):
         """Write to staff; while staff wait for information, the message is the answer (R7)."""

@@ -32,6 +32,7 @@ from workflow.selectors import (
 )
 
 from . import forms
+from .throttles import GuestFilingAddressThrottle, GuestFilingThrottle, refuse_if_throttled
 from .views import next_step, timeline_entry
 
 # What the thanks page shows after the redirect; the tracking token never goes here.
@@ -94,6 +95,16 @@ class GuestFileView(FormView):
         }
 
     def form_valid(self, form):
+        # Only a valid form e-mails anyone: limit those per sender and per recipient address.
+        refused = refuse_if_throttled(
+            self.request,
+            self,
+            [GuestFilingThrottle, GuestFilingAddressThrottle],
+            back_url=local_path(self.request, self.request.POST.get("return_to", ""))
+            or home_path(),
+        )
+        if refused:
+            return refused
         data = form.cleaned_data
         try:
             complaint = services.file_complaint(

@@ -43,6 +43,7 @@ from workflow.selectors import (
 from workflow.states import ClosureReason, EventKind, Status
 
 from . import forms
+from .throttles import MESSAGE_THROTTLES, ComplaintCreateThrottle, refuse_if_throttled
 
 NOT_NOW = _("Bu işlem şikâyetin şu anki durumunda yapılamaz.")
 CHANGED_MEANWHILE = _("Şikâyet siz işlem yaparken değişti. Sayfadaki son durumu kontrol edin.")
@@ -117,6 +118,11 @@ class FileComplaintView(CustomerRequiredMixin, FormView):
     form_class = forms.ComplaintForm
 
     def form_valid(self, form):
+        refused = refuse_if_throttled(
+            self.request, self, [ComplaintCreateThrottle], back_url=reverse("portal:complaints")
+        )
+        if refused:
+            return refused
         data = form.cleaned_data
         try:
             complaint = services.file_complaint(
@@ -285,12 +291,18 @@ class ComplaintActionView(CustomerRequiredMixin, View):
 
     action: str
     success_message: str
+    throttles: list = []  # portal.throttles classes; refused with the 429 page
 
     def perform(self, complaint: Complaint, data: dict) -> None:
         raise NotImplementedError
 
     def post(self, request, reference):
         complaint = get_customer_complaint(request, reference)
+        refused = refuse_if_throttled(
+            request, self, self.throttles, back_url=reverse("portal:detail", args=[reference])
+        )
+        if refused:
+            return refused
         form = make_form(self.action, complaint, request.POST)
         if form.is_valid():
             try:
@@ -357,6 +369,7 @@ class AnswerView(ComplaintActionView):
 class MessageView(ComplaintActionView):
     action = "message"
     success_message = _("Mesajınız iletildi.")
+    throttles = MESSAGE_THROTTLES  # the same counters as POST /api/v1/complaints/<ref>/messages/
 
     def perform(self, complaint, data):
         # As in the API: while staff wait for information, a message is the answer (R7).

@@ -45,3 +45,13 @@ def _frozen_today():
     destination = datetime.fromisoformat(moment).replace(tzinfo=zone)
     with time_machine.travel(destination, tick=True):
         yield destination
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits, throttles and used TOTP codes live in the cache: every test starts clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

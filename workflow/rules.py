@@ -36,11 +36,26 @@ rules.add_rule("workflow.act_as_complainant", is_complainant)
 rules.add_rule("workflow.act_on_complaint", is_complaint_staff | is_complainant)
 
 
-def has_required_second_factor(user) -> bool:
-    """Production settings require staff to use TOTP (DESIGN.md "accounts")."""
-    from allauth.mfa.models import Authenticator
+def has_required_second_factor(user, session) -> bool:
+    """Production settings require staff to have used TOTP (or a recovery code) *in this
+    session* (DESIGN.md "accounts"): owning an authenticator is not enough, a password-only
+    login must not reach complaint data. `session` is the browser session, or the allauth
+    headless session behind an app token (`X-Session-Token`); allauth records there every
+    authentication step the session completed."""
+    from types import SimpleNamespace
+
+    from allauth.account.authentication import get_authentication_records
     from django.conf import settings
 
     if not settings.MEMNUN_STAFF_MFA_REQUIRED or not getattr(user, "is_staff", False):
         return True
+    if session is None:
+        return False
+    records = get_authentication_records(SimpleNamespace(session=session), user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
+def has_second_factor_set_up(user) -> bool:
+    from allauth.mfa.models import Authenticator
+
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -7,6 +7,7 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from config.cache_url import DEFAULT_CACHE_URL, parse_cache_url
 from config.email_url import parse_email_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -150,6 +151,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache shared by every process (rate limits and throttles must agree across gunicorn workers):
+# a database table by default (`manage.py createcachetable`), Redis with CACHE_URL=redis://...
+CACHES = {"default": parse_cache_url(os.environ.get("CACHE_URL", DEFAULT_CACHE_URL))}
+
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -218,6 +223,10 @@ WAGTAIL_HEADLESS_PREVIEW = {
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/v2/.*$"
 CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
+# Staff sign in through allauth like everyone else; Wagtail's password reset is off too
+# (allauth's /accounts/password/reset/ is rate limited).
+WAGTAILADMIN_LOGIN_URL = "admin_login"  # config/admin_login.py: forwards to allauth
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatars (CSP, privacy, offline)
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL", os.environ.get("SITE_URL", "http://127.0.0.1:8000")
@@ -233,6 +242,20 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "portal.adapters.AccountAdapter"
 LOGIN_REDIRECT_URL = "/portal/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Rate limits of the account flows (the web forms and the headless API share them; they live
+# in CACHES). After five wrong passwords for one account, the sixth attempt is refused for
+# five minutes whatever the password; a refused request answers 429 (templates/429.html).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+}
+# Behind a reverse proxy, how many X-Forwarded-For hops to trust for the client's IP address
+# (per-IP rate limits and throttles would otherwise count every visitor as the proxy).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 HEADLESS_CLIENTS = ("browser", "app")
 HEADLESS_SERVE_SPECIFICATION = True
 HEADLESS_FRONTEND_URLS = {
@@ -253,6 +276,16 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "workflow.api.exceptions.exception_handler",
+    # Scoped throttles (portal/throttles.py) on the shared cache; the portal's HTML forms use
+    # the same rates and the same counters as the API endpoints.
+    "DEFAULT_THROTTLE_RATES": {
+        "complaint_create": "10/hour",  # per person: filing in the portal or by the API
+        "guest_filing": "5/hour",  # per IP address: the public form without an account
+        "guest_filing_address": "3/hour",  # per e-mail address the tracking link goes to
+        "complaint_messages": "20/hour",  # per person and complaint
+        "person_messages": "60/hour",  # per person, all complaints together
+    },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # 0: REMOTE_ADDR; never an unchecked X-Forwarded-For
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "memnun API",

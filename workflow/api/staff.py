@@ -2,6 +2,7 @@
 
 import django_filters
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
@@ -39,8 +40,12 @@ class IsComplaintStaff(BasePermission):
     message = "Complaint staff only (with two-factor authentication where required)."
 
     def has_permission(self, request, view):
-        # the second-factor check also covers app tokens, which the middleware cannot see
-        return is_complaint_staff(request.user) and has_required_second_factor(request.user)
+        # the second-factor check also covers app tokens, which the middleware cannot see:
+        # for those the authenticated session is allauth's headless session (request.auth)
+        session = request.auth if isinstance(request.auth, SessionBase) else request.session
+        return is_complaint_staff(request.user) and has_required_second_factor(
+            request.user, session
+        )
 
 
 class StaffComplaintSerializer(ComplaintSerializer):
