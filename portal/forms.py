@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from workflow.errors import InvalidInput
 from workflow.localization import is_english, localized
 from workflow.models import AlternativeRoute, Category
-from workflow.states import ContactMethod
+from workflow.states import ClosureReason, ContactMethod
 
 SCORES = [(score, str(score)) for score in range(1, 6)]
 
@@ -218,6 +218,18 @@ class SurveyForm(PortalForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # the first question asks about what ended the complaint: a withdrawn one had no resolution
+    OUTCOME_LABELS = {
+        ClosureReason.WITHDRAWN: _("Şikâyetinizin sonucundan ne kadar memnunsunuz? (1 hiç, 5 çok)"),
+        ClosureReason.FINAL_DECISION: _(
+            "Verdiğimiz nihai karardan ne kadar memnunsunuz? (1 hiç, 5 çok)"
+        ),
+    }
+
+    def __init__(self, *args, closure_reason: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if closure_reason in self.OUTCOME_LABELS:
+            self.fields["resolution_score"].label = self.OUTCOME_LABELS[closure_reason]
 
 
 class RouteChoiceField(forms.ModelChoiceField):

@@ -28,7 +28,6 @@ from workflow.selectors import (
     applicable_routes,
     complaint_for_tracking_token,
     events_for_customer,
-    was_rejected,
 )
 
 from . import forms
@@ -161,8 +160,8 @@ class TrackView(View):
         complaint = complaint_for_tracking_token(token)
         if complaint is None:
             raise Http404
-        routes = list(applicable_routes(complaint.category_id)) if was_rejected(complaint) else []
-        routes_by_pk = {route.pk: route for route in routes}
+        # every route the category has, so a route record in the timeline keeps its name
+        routes_by_pk = {route.pk: route for route in applicable_routes(complaint.category_id)}
         track_url = reverse("portal:track", args=[token])
         context = {
             "complaint": complaint,

@@ -38,7 +38,7 @@ from workflow.selectors import (
     current_proposal,
     customer_facing_actor,
     events_for_customer,
-    was_rejected,
+    routes_stage,
 )
 from workflow.states import ClosureReason, EventKind, Status
 
@@ -212,6 +212,8 @@ def make_form(name: str, complaint: Complaint, data=None):
     kwargs = {"auto_id": f"{name}-%s"}  # several forms share a page: keep the ids unique
     if name == "route":
         kwargs["routes"] = applicable_routes(complaint.category_id)
+    if name == "survey":
+        kwargs["closure_reason"] = complaint.closure_reason
     return FORM_CLASSES[name](data, **kwargs)
 
 
@@ -243,7 +245,9 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
     proposal = current_proposal(complaint)
     if proposal is not None and proposal.decision == ResolutionProposal.Decision.SUPERSEDED:
         proposal = None
-    routes = list(applicable_routes(complaint.category_id)) if was_rejected(complaint) else []
+    stage = routes_stage(complaint)
+    applicable = list(applicable_routes(complaint.category_id))
+    routes = applicable if stage else []
     question = None
     if complaint.status == Status.AWAITING_CUSTOMER:
         question = complaint.information_requests.filter(answered_at__isnull=True).last()
@@ -252,7 +256,7 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
         for name, shown in forms_shown(complaint, routes_offered=bool(routes)).items()
         if shown
     }
-    routes_by_pk = {route.pk: route for route in routes}
+    routes_by_pk = {route.pk: route for route in applicable}  # route records keep their names
     timeline = [
         timeline_entry(event, user=request.user, routes=routes_by_pk)
         for event in events_for_customer(complaint)
@@ -264,6 +268,7 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
         "routes": [
             {**route_text(route), "kind_label": route.get_kind_display()} for route in routes
         ],
+        "routes_stage": stage,
         "timeline": timeline,
         "next_step": next_step(complaint),
         **page_forms,
@@ -331,7 +336,8 @@ class ComplaintActionView(CustomerRequiredMixin, View):
 
     def offered_now(self, complaint: Complaint) -> bool:
         routes_offered = (
-            was_rejected(complaint) and applicable_routes(complaint.category_id).exists()
+            routes_stage(complaint) is not None
+            and applicable_routes(complaint.category_id).exists()
         )
         return forms_shown(complaint, routes_offered=routes_offered)[self.action]
 

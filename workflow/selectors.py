@@ -1,5 +1,7 @@
 """Reads with their joins done and their scope applied (CONVENTIONS.md)."""
 
+from enum import StrEnum
+
 from django.db.models import Prefetch, Q, QuerySet
 
 from .localization import localized
@@ -71,16 +73,36 @@ def current_proposal(complaint: Complaint) -> ResolutionProposal | None:
     return proposals[0] if proposals else None
 
 
-def was_rejected(complaint: Complaint) -> bool:
-    """R14: the routes are shown once a resolution was rejected."""
-    if complaint.status == Status.REJECTED or (
-        complaint.closure_reason == ClosureReason.FINAL_DECISION
-    ):
-        return True
+class RoutesStage(StrEnum):
+    """Why the alternative routes (R14) are shown to the customer now."""
+
+    AWAITING_REVIEW = "awaiting_review"  # the proposal was rejected; staff review it
+    REINVESTIGATING = "reinvestigating"  # rejected, and staff investigate again
+    NEW_PROPOSAL = "new_proposal"  # rejected, and a revised proposal waits for an answer
+    FINAL_DECISION = "final_decision"  # closed with a final decision
+
+
+def routes_stage(complaint: Complaint) -> RoutesStage | None:
+    """R14: the routes are shown from a rejection until the complaint moves past it; None when
+    nothing was rejected, or a later proposal was accepted, or it closed resolved or withdrawn.
+    The page says what is true now from this, never "you did not accept" after an acceptance.
+    """
+    if complaint.status == Status.REJECTED:
+        return RoutesStage.AWAITING_REVIEW
+    if complaint.status == Status.CLOSED:
+        if complaint.closure_reason == ClosureReason.FINAL_DECISION:
+            return RoutesStage.FINAL_DECISION
+        return None
     proposals = getattr(complaint, "proposals_newest_first", None)
     if proposals is None:
-        proposals = list(complaint.proposals.all())
-    return any(p.decision == ResolutionProposal.Decision.REJECTED for p in proposals)
+        proposals = list(complaint.proposals.order_by("-proposed_at", "-pk"))
+    if not any(p.decision == ResolutionProposal.Decision.REJECTED for p in proposals):
+        return None
+    if proposals[0].decision == ResolutionProposal.Decision.ACCEPTED:
+        return None
+    if complaint.status == Status.RESOLUTION_PROPOSED:
+        return RoutesStage.NEW_PROPOSAL
+    return RoutesStage.REINVESTIGATING
 
 
 def public_contact_channels() -> QuerySet[ContactChannel]:

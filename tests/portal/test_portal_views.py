@@ -480,3 +480,52 @@ def test_detail_queries_do_not_grow_with_the_events(
     with django_assert_max_num_queries(few):
         response = portal.get(detail_url(complaint))
     assert "R-19" in page(response)
+
+
+# --- the detail page says what is true now -------------------------------------------------
+
+
+def detail(portal, complaint) -> str:
+    return portal.get(f"/portal/complaints/{complaint.reference}/").content.decode()
+
+
+def test_after_a_revised_proposal_is_accepted_and_carried_out_no_rejection_is_claimed(
+    portal, make, customer, staff
+):
+    AlternativeRouteFactory()
+    complaint = make(Status.REJECTED)
+    assert "Önerimizi kabul etmediniz" in detail(portal, complaint)
+    services.review_rejection(
+        complaint=complaint, actor=staff, decision="revise", text="Ücretin tamamını iade ederiz."
+    )
+    page = detail(portal, reload(complaint))
+    assert "Önceki önerimizi kabul etmediniz; yeni önerimiz yukarıda." in page
+
+    services.accept_resolution(complaint=complaint, actor=customer)
+    services.mark_implemented(complaint=complaint, actor=staff, note="İade yapıldı.")
+
+    page = detail(portal, reload(complaint))
+    assert "kabul etmediniz" not in page
+    assert 'id="routes"' not in page
+    assert "Çözümden ne kadar memnunsunuz?" in page  # resolved: the survey asks about it
+
+
+def test_a_withdrawn_complaints_survey_does_not_ask_about_a_resolution(portal, make):
+    complaint = make(Status.CLOSED, closure=ClosureReason.WITHDRAWN)
+
+    page = detail(portal, complaint)
+
+    assert "Şikâyetinizi geri çektiniz." in page
+    assert "Şikâyetinizin sonucundan ne kadar memnunsunuz?" in page
+    assert "Çözüm" not in page.split('id="survey"')[1].split("</section>")[0]
+
+
+def test_a_final_decision_says_so_with_the_routes(portal, make):
+    AlternativeRouteFactory()
+    complaint = make(Status.CLOSED, closure=ClosureReason.FINAL_DECISION)
+
+    page = detail(portal, complaint)
+
+    assert "Şikâyetiniz nihai kararımızla kapatıldı. Karara katılmıyorsanız" in page
+    assert "Verdiğimiz nihai karardan ne kadar memnunsunuz?" in page
+    assert "Tüketici Hakem Heyeti" in page

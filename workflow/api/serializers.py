@@ -12,7 +12,7 @@ from workflow.selectors import (
     applicable_routes,
     current_proposal,
     customer_facing_actor,
-    was_rejected,
+    routes_stage,
 )
 from workflow.states import EventKind
 
@@ -75,7 +75,7 @@ class ComplaintSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(AlternativeRouteSerializer(many=True))
     def get_alternative_routes(self, complaint):
-        if not was_rejected(complaint):
+        if routes_stage(complaint) is None:
             return []
         # one query per category per request, however many complaints are listed
         cache = self.context.setdefault("_routes_by_category", {})
