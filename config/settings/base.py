@@ -284,10 +284,16 @@ MEMNUN_DEMO_CONTENT_LOADERS = ["cms_pages.demo.load_site_content"]
 # public statistics: a count below this is shown as "fewer than N" and nothing derived from it
 MEMNUN_STATISTICS_MIN_COUNT = int(os.environ.get("STATISTICS_MIN_COUNT", "5"))
 
+# Guests' tracking tokens never reach a log line in clear (workflow.redaction): the console
+# handler masks them, and config.log_config adds the same filter to the request loggers.
+LOGGING_CONFIG = "config.log_config.configure_logging"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_tracking_tokens": {"()": "workflow.redaction.MaskTrackingTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_tracking_tokens"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # the worker (django_tasks_db) already logs every task state; Django's own copy is noise
     "loggers": {"django.tasks": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},

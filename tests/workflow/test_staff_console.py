@@ -96,3 +96,41 @@ def test_staff_e_mails_link_to_the_complaint_in_the_queue(client, staff, custome
     listing = client.get(link.removeprefix("http://127.0.0.1:8000"))
     assert listing.status_code == 200
     assert complaint.reference in listing.content.decode()
+
+
+def test_corrective_action_owners_are_complaint_staff_only(client, staff, customer):
+    from django.contrib.auth.models import Group
+
+    from cms_pages.permissions import CONTENT_EDITORS_GROUP
+    from tests.factories import UserFactory
+    from workflow.models import CorrectiveAction
+
+    editor = UserFactory(is_staff=True, email="editor@example.com")
+    editor.groups.add(Group.objects.get(name=CONTENT_EDITORS_GROUP))
+    client.force_login(staff)
+
+    form = client.get("/admin/snippets/workflow/correctiveaction/add/").content.decode()
+    assert f'value="{staff.pk}"' in form
+    assert f'value="{customer.pk}"' not in form
+    assert f'value="{editor.pk}"' not in form
+
+    from tests.factories import ComplaintFactory
+
+    complaint = ComplaintFactory(customer=customer)
+    data = {
+        "kind": "corrective",
+        "title": "Yenileme hatırlatması",
+        "state": "open",
+        "complaints": [complaint.pk],
+    }
+    refused = client.post(
+        "/admin/snippets/workflow/correctiveaction/add/", {**data, "owner": customer.pk}
+    )
+    assert refused.status_code == 200
+    assert "owner" in refused.context["form"].errors
+    assert not CorrectiveAction.objects.exists()
+    accepted = client.post(
+        "/admin/snippets/workflow/correctiveaction/add/", {**data, "owner": staff.pk}
+    )
+    assert accepted.status_code == 302
+    assert CorrectiveAction.objects.get().owner == staff
