@@ -33,3 +33,21 @@ class PrivateNoStoreMiddleware:
         if request.path_info.startswith(PRIVATE_AREAS):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class InlineCspForAdminMiddleware:
+    """Give the Wagtail admin and the API docs the policy that allows their inline scripts and
+    styles; every other answer keeps the strict SECURE_CSP. Listed after Django's CSP
+    middleware, so the override is set before that middleware writes the header (a view's own
+    `csp_override` still wins)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(settings.MEMNUN_CSP_INLINE_ALLOWED_PATHS) and not hasattr(
+            response, "_csp_config"
+        ):
+            response._csp_config = settings.MEMNUN_CSP_INLINE_ALLOWED
+        return response

@@ -1,5 +1,7 @@
 """Pages about one person are never cached: the portal, the account pages and the API."""
 
+import re
+
 import pytest
 
 from tests.cms_pages.conftest import build_site_tree
@@ -44,3 +46,54 @@ def test_the_public_site_stays_cacheable(client):
 
     assert response.status_code == 200
     assert "no-store" not in cache_directives(response)
+
+
+def policy(response) -> dict[str, list[str]]:
+    directives = [part.strip().split() for part in response["Content-Security-Policy"].split(";")]
+    return {name: values for name, *values in directives}
+
+
+def test_the_public_site_and_the_portal_allow_no_inline_script_or_style(client, customer):
+    build_site_tree()
+    client.force_login(customer)
+
+    for url in ["/", "/en/", "/portal/", "/accounts/email/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        csp = policy(response)
+        assert "'unsafe-inline'" not in csp["script-src"], url
+        assert "'unsafe-inline'" not in csp["style-src"], url
+        assert csp["script-src"] == ["'self'"], url  # our pages have no inline script
+
+
+@pytest.mark.urls("tests.config.nonce_urls")
+def test_an_inline_script_runs_only_with_the_answers_own_nonce(client):
+    answers = [client.get("/portal/inline/") for _ in range(2)]
+
+    nonces = []
+    for response in answers:
+        script_src = policy(response)["script-src"]
+        assert "'unsafe-inline'" not in script_src
+        nonce = script_src[1].removeprefix("'nonce-").removesuffix("'")
+        assert f'<script nonce="{nonce}">' in response.content.decode()
+        nonces.append(nonce)
+    assert nonces[0] != nonces[1]
+
+
+@pytest.mark.parametrize("url", ["/admin/login/", "/api/v1/docs/"])
+def test_the_admin_and_the_api_docs_keep_their_inline_scripts(client, url):
+    csp = policy(client.get(url))
+
+    assert "'unsafe-inline'" in csp["script-src"]
+    assert not any(value.startswith("'nonce-") for value in csp["script-src"])
+    assert csp["object-src"] == ["'none'"]
+
+
+def test_our_templates_have_no_inline_style_and_no_script_without_the_nonce():
+    from django.conf import settings
+
+    for template in (settings.BASE_DIR / "templates").rglob("*.html"):
+        source = template.read_text()
+        assert " style=" not in source, template
+        for tag in re.findall(r"<script\b[^>]*>", source):
+            assert "src=" in tag or 'nonce="{{ csp_nonce }}"' in tag, (template, tag)
