@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 # Paths outside the Wagtail site: their language comes from the language cookie or the
 # browser's Accept-Language, not from a URL prefix (the public site uses / and /en/).
@@ -15,3 +16,38 @@ class MemnunLocaleMiddleware(LocaleMiddleware):
             request.LANGUAGE_CODE = translation.get_language()
             return
         super().process_request(request)
+
+
+# Pages and answers about one person: never kept by a shared cache or the browser's back button.
+PRIVATE_AREAS = ("/portal/", "/accounts/", "/_allauth/", "/api/v1/")
+
+
+class PrivateNoStoreMiddleware:
+    """`Cache-Control: private, no-store` on the portal, account pages and the API."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(PRIVATE_AREAS):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class InlineCspForAdminMiddleware:
+    """Give the Wagtail admin and the API docs the policy that allows their inline scripts and
+    styles; every other answer keeps the strict SECURE_CSP. Listed after Django's CSP
+    middleware, so the override is set before that middleware writes the header (a view's own
+    `csp_override` still wins)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(settings.MEMNUN_CSP_INLINE_ALLOWED_PATHS) and not hasattr(
+            response, "_csp_config"
+        ):
+            response._csp_config = settings.MEMNUN_CSP_INLINE_ALLOWED
+        return response

@@ -1,14 +1,14 @@
 """Customer API (/api/v1/complaints/): the customer's own complaints only."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response
 
 from workflow import services
-from workflow.api.serializers import ComplaintSerializer, EventSerializer
+from workflow.api.serializers import ComplaintSerializer, EventSerializer, error_responses
 from workflow.models import Category, Complaint
 from workflow.rules import is_customer
 from workflow.selectors import complaints_for_customer, events_for_customer
@@ -16,16 +16,19 @@ from workflow.states import ContactMethod, Status
 
 from .throttles import MESSAGE_THROTTLES, ComplaintCreateThrottle
 
-ERRORS = {
-    400: OpenApiResponse(description="Invalid input; field errors in the body."),
-    403: OpenApiResponse(description="Not signed in, or not a customer account."),
-    404: OpenApiResponse(description="No such complaint among yours."),
-    409: OpenApiResponse(description="Not allowed in the complaint's current state."),
-}
+ERRORS = error_responses(
+    {
+        400: "Invalid input; field errors in the body.",
+        403: "Not signed in, or not a customer account.",
+        404: "No such complaint among yours.",
+        409: "Not allowed in the complaint's current state.",
+    }
+)
+READ_ERRORS = {code: ERRORS[code] for code in (403, 404)}
 
 
 THROTTLES = {"create": [ComplaintCreateThrottle], "messages": MESSAGE_THROTTLES}
-ERRORS_429 = {429: OpenApiResponse(description="Too many requests; try again after Retry-After.")}
+ERRORS_429 = error_responses({429: "Too many requests; try again after Retry-After."})
 
 
 class IsCustomer(BasePermission):
@@ -65,6 +68,10 @@ class SurveyInput(serializers.Serializer):
     comment = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
 
 
+@extend_schema_view(
+    list=extend_schema(responses={200: ComplaintSerializer(many=True), 403: ERRORS[403]}),
+    retrieve=extend_schema(responses={200: ComplaintSerializer, **READ_ERRORS}),
+)
 class CustomerComplaintViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
@@ -107,7 +114,7 @@ class CustomerComplaintViewSet(
         )
         return self._answer(complaint, status.HTTP_201_CREATED)
 
-    @extend_schema(responses={200: EventSerializer(many=True), **ERRORS})
+    @extend_schema(responses={200: EventSerializer(many=True), **READ_ERRORS})
     @action(detail=True, methods=["get"], pagination_class=None)
     def events(self, request, reference=None):
         """The customer-visible timeline, oldest first (internal notes are never shown)."""

@@ -2,6 +2,7 @@
 
 from enum import StrEnum
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 
 from .localization import localized
@@ -12,7 +13,7 @@ from .models import (
     ContactChannel,
     ResolutionProposal,
 )
-from .rules import is_complaint_staff
+from .rules import STAFF_PERMISSION, is_complaint_staff
 from .states import ClosureReason, EventKind, Status, Visibility
 
 
@@ -23,6 +24,26 @@ def applicable_routes(category_id: int | None) -> QuerySet[AlternativeRoute]:
         .filter(Q(categories__isnull=True) | Q(categories=category_id))
         .distinct()
         .order_by("kind", "sort_order", "pk")
+    )
+
+
+def complaint_staff_users() -> QuerySet:
+    """Active accounts that are complaint staff (`rules.is_complaint_staff`): is_staff and a
+    staff group's (or their own) `handle_complaint` permission, or a superuser. Customers and
+    content editors are not among them."""
+    app_label, codename = STAFF_PERMISSION.split(".")
+    granted = Q(
+        groups__permissions__codename=codename,
+        groups__permissions__content_type__app_label=app_label,
+    ) | Q(
+        user_permissions__codename=codename,
+        user_permissions__content_type__app_label=app_label,
+    )
+    return (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | granted, is_active=True, is_staff=True)
+        .distinct()
+        .order_by("first_name", "last_name", "email")
     )
 
 

@@ -2,18 +2,25 @@
 
 Editors keep the reference data the workflow needs (units, categories, alternative routes) as
 snippets; staff see the notification outbox, so a failed or dead e-mail is never invisible.
+Each snippet's chooser answers only users with a permission on that model (Wagtail's choosers
+check none), so a content editor cannot list units, categories or corrective actions through it.
 """
 
 from datetime import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList, extract_panel_definitions_from_model_class
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
@@ -25,7 +32,11 @@ from .models import (
     Notification,
     Unit,
 )
+from .redaction import mask_in, mask_tracking_tokens
 from .rules import is_complaint_staff
+from .selectors import complaint_staff_users
+
+MODEL_ACTIONS = ["add", "change", "delete", "view"]
 
 
 class LocalTimeInspectView(InspectView):
@@ -39,14 +50,49 @@ class LocalTimeInspectView(InspectView):
         return value
 
 
-class UnitViewSet(SnippetViewSet):
+class PermissionCheckedChooserMixin:
+    """Refuse the chooser's views (list, search, chosen, create) to a user with no permission
+    on the model: the chooser shows the same rows as the listing, so it needs the same right."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = policy_registry.get_by_type(self.model_class)
+        if not policy.user_has_any_permission(request.user, MODEL_ACTIONS):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PermissionCheckedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = type(
+        "ChooseView", (PermissionCheckedChooserMixin, snippet_chooser.ChooseView), {}
+    )
+    choose_results_view_class = type(
+        "ChooseResultsView", (PermissionCheckedChooserMixin, snippet_chooser.ChooseResultsView), {}
+    )
+    chosen_view_class = type(
+        "ChosenView", (PermissionCheckedChooserMixin, snippet_chooser.SnippetChosenView), {}
+    )
+    chosen_multiple_view_class = type(
+        "ChosenMultipleView",
+        (PermissionCheckedChooserMixin, snippet_chooser.SnippetChosenMultipleView),
+        {},
+    )
+    create_view_class = type(
+        "CreateView", (PermissionCheckedChooserMixin, snippet_chooser.SnippetCreateView), {}
+    )
+
+
+class ReferenceDataViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionCheckedChooserViewSet
+
+
+class UnitViewSet(ReferenceDataViewSet):
     model = Unit
     icon = "group"
     list_display = ["name_tr", "name_en", "slug", "email", "is_active"]
     search_fields = ["name_tr", "name_en", "slug"]
 
 
-class CategoryViewSet(SnippetViewSet):
+class CategoryViewSet(ReferenceDataViewSet):
     model = Category
     icon = "tag"
     list_display = ["name_tr", "name_en", "slug", "default_unit", "deadline_profile"]
@@ -54,7 +100,7 @@ class CategoryViewSet(SnippetViewSet):
     search_fields = ["name_tr", "name_en", "slug"]
 
 
-class AlternativeRouteViewSet(SnippetViewSet):
+class AlternativeRouteViewSet(ReferenceDataViewSet):
     model = AlternativeRoute
     icon = "site"
     list_display = ["name_tr", "kind", "url", "is_active"]
@@ -62,7 +108,7 @@ class AlternativeRouteViewSet(SnippetViewSet):
     search_fields = ["name_tr", "name_en"]
 
 
-class ContactChannelViewSet(SnippetViewSet):
+class ContactChannelViewSet(ReferenceDataViewSet):
     model = ContactChannel
     icon = "mail"
     list_display = ["name_tr", "kind", "value", "hours_tr", "is_active"]
@@ -70,12 +116,25 @@ class ContactChannelViewSet(SnippetViewSet):
     search_fields = ["name_tr", "name_en", "value"]
 
 
-class CorrectiveActionViewSet(SnippetViewSet):
+class CorrectiveActionViewSet(ReferenceDataViewSet):
     model = CorrectiveAction
     icon = "repeat"
     list_display = ["title", "kind", "owner", "due_date", "state"]
     list_filter = ["kind", "state"]
     search_fields = ["title", "description"]
+
+    def get_edit_handler(self):
+        panels = extract_panel_definitions_from_model_class(self.model)
+        return ObjectList(panels, base_form_class=CorrectiveActionForm).bind_to_model(self.model)
+
+
+class CorrectiveActionForm(WagtailAdminModelForm):
+    """An owner is complaint staff (R9), never a customer or a content editor."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "owner" in self.fields:
+            self.fields["owner"].queryset = complaint_staff_users()
 
 
 class ComplaintReferenceDataGroup(SnippetViewSetGroup):
@@ -94,15 +153,26 @@ class ComplaintReferenceDataGroup(SnippetViewSetGroup):
 register_snippet(ComplaintReferenceDataGroup)
 
 
+class NotificationInspectView(LocalTimeInspectView):
+    """A guest's e-mail carries their tracking link; staff see it with the token masked."""
+
+    def get_context_display_value(self):
+        rows = mask_in(self.object.context).items()
+        return format_html("<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows))
+
+    def get_last_error_display_value(self):
+        return mask_tracking_tokens(self.object.last_error)
+
+
 class NotificationViewSet(ModelViewSet):
     """The outbox: pending, sent, failing and dead notifications with their last error."""
 
     model = Notification
+    inspect_view_class = NotificationInspectView
     icon = "mail"
     menu_label = _("Bildirimler")
     menu_order = 310
     add_to_admin_menu = True
-    inspect_view_class = LocalTimeInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = ["recipient_email", "template", "status", "attempts", "created_at", "sent_at"]

@@ -9,7 +9,14 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms_pages.permissions import CONTENT_EDITORS_GROUP, POLICY_APPROVERS_GROUP
-from tests.factories import ComplaintFactory, UserFactory
+from tests.factories import (
+    AlternativeRouteFactory,
+    CategoryFactory,
+    ComplaintFactory,
+    StaffFactory,
+    UserFactory,
+)
+from workflow.models import AlternativeRoute, CorrectiveAction
 from workflow.services import file_complaint
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +185,61 @@ def test_editor_keeps_contact_channels_and_routes(site_tree, client, editor):
         "/admin/snippets/workflow/alternativeroute/",
     ]:
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("model", ["correctiveaction", "unit", "category"])
+@pytest.mark.parametrize("view", ["", "results/"])
+def test_editor_cannot_list_internal_workflow_data_through_a_chooser(
+    site_tree, client, editor, model, view
+):
+    category = CategoryFactory(name_tr="Gizli kategori", default_unit__name_tr="Gizli birim")
+    CorrectiveAction.objects.create(kind="corrective", title="Gizli faaliyet").complaints.add(
+        ComplaintFactory(category=category)
+    )
+    client.force_login(editor)
+
+    response = client.get(f"/admin/snippets/choose/workflow/{model}/{view}")
+
+    assert response.status_code in (302, 403)  # Wagtail redirects a refusal to the dashboard
+    assert b"Gizli" not in response.content
+
+
+def test_editor_cannot_pick_a_chosen_unit_either(site_tree, client, editor):
+    unit = CategoryFactory().default_unit
+    client.force_login(editor)
+
+    response = client.get(f"/admin/snippets/choose/workflow/unit/chosen/{unit.pk}/")
+
+    assert response.status_code in (302, 403)
+    assert unit.name_tr.encode() not in response.content
+
+
+def test_staff_still_choose_units_and_editors_still_choose_routes(site_tree, client, editor):
+    CategoryFactory(default_unit__name_tr="Destek birimi")
+    AlternativeRouteFactory(name_tr="Tüketici Hakem Heyeti")
+    client.force_login(StaffFactory())
+    assert "Destek birimi" in client.get("/admin/snippets/choose/workflow/unit/").json()["html"]
+
+    client.force_login(editor)
+    routes = client.get("/admin/snippets/choose/workflow/alternativeroute/")
+    assert routes.status_code == 200
+    assert "Tüketici Hakem Heyeti" in routes.json()["html"]
+
+
+def test_editor_adds_a_route_for_a_category(site_tree, client, editor):
+    """Category names are public (/api/v1/categories/): the route form lists them so an editor
+    can say where a route applies, although the category chooser and listing stay closed."""
+    category = CategoryFactory(name_tr="Sertifika iptali")
+    client.force_login(editor)
+
+    form = client.get("/admin/snippets/workflow/alternativeroute/add/")
+    assert "Sertifika iptali" in form.content.decode()
+    response = client.post(
+        "/admin/snippets/workflow/alternativeroute/add/",
+        {"kind": "external", "name_tr": "Hakem heyeti", "name_en": "Arbitration",
+         "categories": [category.pk], "sort_order": 0, "is_active": "on"},
+    )  # fmt: skip
+
+    assert response.status_code == 302
+    assert list(AlternativeRoute.objects.get(name_tr="Hakem heyeti").categories.all()) == [category]
+    assert client.get("/admin/snippets/workflow/category/").status_code in (302, 403)

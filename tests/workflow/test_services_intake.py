@@ -291,6 +291,7 @@ def test_guest_files_through_the_web_form(category):
         pytest.param({"subject": ""}, "subject", id="empty-subject"),
         pytest.param({"subject": "   "}, "subject", id="blank-subject"),
         pytest.param({"subject": "x" * 201}, "subject", id="long-subject"),
+        pytest.param({"subject": "\u200b\u202e\ufeff "}, "subject", id="invisible-subject"),
         pytest.param({"description": ""}, "description", id="empty-description"),
         pytest.param({"category": "no-such-category"}, "category", id="unknown-category"),
         pytest.param({"category": ""}, "category", id="no-category"),
@@ -356,3 +357,26 @@ def test_accounts_that_are_neither_customer_nor_complaint_staff_cannot_file(cate
         intake(user, category)
 
     assert_nothing_created()
+
+
+def test_bidi_overrides_and_zero_width_characters_are_removed(staff, customer, category):
+    """A right-to-left override makes "Fatura gpj.exe" read as "Fatura exe.jpg"; zero-width
+    characters make two names that look the same differ. Neither is kept."""
+    complaint = intake(
+        staff,
+        category,
+        subject="Fatura \u202egpj.exe\u202c ekli",
+        description="Ek\u200b dosya\u2066 açılmıyor\u2069.",
+        contact_name="\ufeffAyşe\u200d Yıl\u2060maz\u200e",
+    )
+
+    complaint.refresh_from_db()
+    assert complaint.subject == "Fatura gpj.exe ekli"
+    assert complaint.description == "Ek dosya açılmıyor."
+    assert complaint.contact_name == "Ayşe Yılmaz"
+
+    services.acknowledge(complaint=complaint, actor=staff, method="email")
+    services.add_note(
+        complaint=complaint, actor=staff, text="Müşteriye\u202d yazıldı", visibility="internal"
+    )
+    assert complaint.events.filter(text="Müşteriye yazıldı").exists()

@@ -112,3 +112,41 @@ def test_the_console_shows_istanbul_time(client, staff, category):
         html = client.get(url).content.decode()
         assert "20 Kasım 2026 13:57" in html
         assert "10:57" not in html
+
+
+def test_corrective_action_owners_are_complaint_staff_only(client, staff, customer):
+    from django.contrib.auth.models import Group
+
+    from cms_pages.permissions import CONTENT_EDITORS_GROUP
+    from tests.factories import UserFactory
+    from workflow.models import CorrectiveAction
+
+    editor = UserFactory(is_staff=True, email="editor@example.com")
+    editor.groups.add(Group.objects.get(name=CONTENT_EDITORS_GROUP))
+    client.force_login(staff)
+
+    form = client.get("/admin/snippets/workflow/correctiveaction/add/").content.decode()
+    assert f'value="{staff.pk}"' in form
+    assert f'value="{customer.pk}"' not in form
+    assert f'value="{editor.pk}"' not in form
+
+    from tests.factories import ComplaintFactory
+
+    complaint = ComplaintFactory(customer=customer)
+    data = {
+        "kind": "corrective",
+        "title": "Yenileme hatırlatması",
+        "state": "open",
+        "complaints": [complaint.pk],
+    }
+    refused = client.post(
+        "/admin/snippets/workflow/correctiveaction/add/", {**data, "owner": customer.pk}
+    )
+    assert refused.status_code == 200
+    assert "owner" in refused.context["form"].errors
+    assert not CorrectiveAction.objects.exists()
+    accepted = client.post(
+        "/admin/snippets/workflow/correctiveaction/add/", {**data, "owner": staff.pk}
+    )
+    assert accepted.status_code == 302
+    assert CorrectiveAction.objects.get().owner == staff

@@ -3,7 +3,7 @@
 One serializer per direction: these only read. Input serializers live beside their views.
 """
 
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers
 
 from workflow.localization import route_text
@@ -14,7 +14,32 @@ from workflow.selectors import (
     customer_facing_actor,
     routes_stage,
 )
-from workflow.states import EventKind
+from workflow.states import ClosureReason, EventKind, Status
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Every refusal (401, 403, 404, 409): why, in the caller's language."""
+
+    detail = serializers.CharField()
+
+
+# 400: DRF's field errors, and the domain's InvalidInput (`detail` plus the field errors)
+INVALID_INPUT = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+    "description": "`detail` (when the workflow refused the input) and each field's errors.",
+}
+
+
+def error_responses(descriptions: dict[int, str]) -> dict[int, OpenApiResponse]:
+    """The documented error answers of an endpoint, with their bodies."""
+    return {
+        code: OpenApiResponse(
+            response=INVALID_INPUT if code == 400 else ErrorSerializer, description=description
+        )
+        for code, description in descriptions.items()
+    }
 
 
 class ProposalSerializer(serializers.ModelSerializer):
@@ -38,6 +63,9 @@ class ComplaintSerializer(serializers.ModelSerializer):
     """The complaint as the customer sees it (DESIGN.md "API payloads")."""
 
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    closure_reason = serializers.ChoiceField(
+        choices=ClosureReason.choices, allow_blank=True, read_only=True, help_text='"" while open'
+    )
     current_proposal = serializers.SerializerMethodField()
     alternative_routes = serializers.SerializerMethodField()
     attachments = serializers.SerializerMethodField()
@@ -94,6 +122,12 @@ class EventSerializer(serializers.ModelSerializer):
     """A timeline entry. For the customer, an assignment shows the unit, not the person."""
 
     at = serializers.DateTimeField(source="created_at")
+    from_status = serializers.ChoiceField(
+        choices=Status.choices, allow_blank=True, read_only=True, help_text='"" when filed'
+    )
+    to_status = serializers.ChoiceField(
+        choices=Status.choices, allow_blank=True, read_only=True, help_text='"" without a change'
+    )
     actor = serializers.SerializerMethodField()
     text = serializers.SerializerMethodField()
 

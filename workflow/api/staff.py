@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -26,14 +26,16 @@ from workflow.states import (
     Visibility,
 )
 
-from .serializers import ComplaintSerializer, StaffEventSerializer
+from .serializers import ComplaintSerializer, StaffEventSerializer, error_responses
 
-ERRORS = {
-    400: OpenApiResponse(description="Invalid input; field errors in the body."),
-    403: OpenApiResponse(description="Not signed in, or not complaint staff."),
-    404: OpenApiResponse(description="No such complaint."),
-    409: OpenApiResponse(description="Not allowed in the complaint's current state."),
-}
+ERRORS = error_responses(
+    {
+        400: "Invalid input; field errors in the body.",
+        403: "Not signed in, or not complaint staff.",
+        404: "No such complaint (or no such action).",
+        409: "Not allowed in the complaint's current state, or changed meanwhile.",
+    }
+)
 
 
 class IsComplaintStaff(BasePermission):
@@ -49,9 +51,9 @@ class IsComplaintStaff(BasePermission):
 
 
 class StaffComplaintSerializer(ComplaintSerializer):
-    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    assignee = serializers.SlugRelatedField(slug_field="email", read_only=True)
-    customer = serializers.PrimaryKeyRelatedField(read_only=True)
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    assignee = serializers.SlugRelatedField(slug_field="email", read_only=True, allow_null=True)
+    customer = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta(ComplaintSerializer.Meta):
         fields = [
@@ -180,6 +182,12 @@ STAFF_ACTIONS = {
 }
 
 
+@extend_schema_view(
+    list=extend_schema(responses={200: StaffComplaintSerializer(many=True), 403: ERRORS[403]}),
+    retrieve=extend_schema(
+        responses={200: StaffComplaintDetailSerializer, 403: ERRORS[403], 404: ERRORS[404]}
+    ),
+)
 class StaffComplaintViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):

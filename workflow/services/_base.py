@@ -72,8 +72,22 @@ def require_open(complaint: Complaint) -> None:
         raise TransitionNotAllowed(gettext("Şikâyet kapatılmış."))
 
 
+# Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what a reader sees
+# ("Trojan Source"); zero-width characters (U+200B–U+200F, U+2060, U+FEFF) hide text or make two
+# equal-looking subjects and names differ. Neither belongs in a complaint's text.
+INVISIBLE_CONTROLS = dict.fromkeys(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0x200B, 0x2010), 0x2060, 0xFEFF]
+)
+
+
+def without_invisible_controls(value: str) -> str:
+    return value.translate(INVISIBLE_CONTROLS)
+
+
 def required_text(value: str | None, field: str, *, max_length: int = 10_000) -> str:
-    text = (value or "").strip()
+    """The text without surrounding space and invisible control characters; refused if empty
+    or longer than `max_length`."""
+    text = without_invisible_controls(value or "").strip()
     if not text:
         raise field_error(field, gettext("Bu alan zorunludur."))
     if len(text) > max_length:
@@ -85,7 +99,8 @@ def required_text(value: str | None, field: str, *, max_length: int = 10_000) ->
 
 
 def optional_text(value: str | None, field: str, *, max_length: int = 10_000) -> str:
-    return required_text(value, field, max_length=max_length) if (value or "").strip() else ""
+    text = without_invisible_controls(value or "").strip()
+    return required_text(text, field, max_length=max_length) if text else ""
 
 
 def field_error(field: str, message: str) -> InvalidInput:
