@@ -145,8 +145,15 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout so the web process and the task worker can share the file.
+    # IMMEDIATE: a transaction takes the write lock when it begins, so a second writer waits
+    # (up to `timeout` seconds) instead of failing with "database is locked" when it tries to
+    # upgrade a read lock; after the wait it sees the winner's change (409, as on PostgreSQL).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,9 +1,10 @@
 """Test settings: fast hashing, tasks run immediately, e-mail kept in memory."""
 
 import os
+import tempfile
 
 from .base import *  # noqa: F403
-from .base import MAILERS
+from .base import DATABASES, MAILERS
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
@@ -16,3 +17,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not SQLite's shared in-memory database: in memory, a second writer is refused at
+    # once instead of waiting, so concurrency tests could not run on SQLite. One file per
+    # process (pytest-xdist workers and parallel runs never share one); Django deletes it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"memnun-test-{os.getpid()}.sqlite3")
+    }
