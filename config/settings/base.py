@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.MemnunLocaleMiddleware",
+    "config.middleware.DeepJsonMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -253,6 +254,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "workflow.api.exceptions.exception_handler",
+    "DEFAULT_PARSER_CLASSES": [
+        "workflow.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "memnun API",
@@ -284,6 +290,8 @@ MEMNUN_BUSINESS_CALENDAR = {
 }
 MEMNUN_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "6"))
 MEMNUN_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# staff intake: how far back a complaint's `received_at` (the real contact time) may lie
+MEMNUN_INTAKE_MAX_AGE_DAYS = int(os.environ.get("INTAKE_MAX_AGE_DAYS", "730"))
 # read-only function of the CMS that names the policy version in force (R1); see workflow.policy
 MEMNUN_POLICY_VERSION_PROVIDER = "cms_pages.selectors.policy_version_in_force"
 # demo content of other apps that `load_demo_data` loads after the users (they yield lines)

@@ -4,6 +4,7 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -78,6 +79,19 @@ class StaffComplaintDetailSerializer(StaffComplaintSerializer):
         return StaffEventSerializer(events_for_staff(complaint), many=True).data
 
 
+class ContactTimeField(serializers.DateTimeField):
+    """A date and time; one too near year 1 to convert between time zones is out of range
+    (DRF's own check lets that OverflowError through as a 500)."""
+
+    default_error_messages = {"overflow": _("Tarih ve saat geçerli aralığın dışında.")}
+
+    def enforce_timezone(self, value):
+        try:
+            return super().enforce_timezone(value)
+        except OverflowError:
+            self.fail("overflow")
+
+
 class IntakeSerializer(serializers.Serializer):
     subject = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=20_000)
@@ -90,7 +104,7 @@ class IntakeSerializer(serializers.Serializer):
     contact_name = serializers.CharField(max_length=200)
     contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
     customer = serializers.IntegerField(required=False, allow_null=True, default=None)
-    received_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    received_at = ContactTimeField(required=False, allow_null=True, default=None)
     severity = serializers.IntegerField(required=False, min_value=1, max_value=4, default=None)
     language = serializers.ChoiceField(choices=Language.choices, required=False, default="tr")
 
