@@ -10,6 +10,8 @@ from cms_pages import views as cms_views
 from cms_pages.api import api_router
 from workflow.views import healthz
 
+handler400 = "config.request_limits.bad_request"  # RequestDataTooBig → 413
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.request_limits.RequestBodyLimitMiddleware",  # before anything reads the body
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -189,8 +190,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Request size (config.request_limits): a body over MAX_REQUEST_BODY or a file over
+# MAX_UPLOAD_SIZE is answered 413 without being read into memory; so is a form or JSON body
+# (without files) over DATA_UPLOAD_MAX_MEMORY_SIZE.
+MEMNUN_MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE", 10 * 1024 * 1024))
+MEMNUN_MAX_REQUEST_BODY = int(
+    os.environ.get("MAX_REQUEST_BODY", MEMNUN_MAX_UPLOAD_SIZE + 1024 * 1024)
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "config.request_limits.UploadSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # E-mail: EMAIL_URL (smtp://user:pass@host:587?tls=1, console://, locmem://, file:///path).
 MAILERS = {"default": parse_email_url(os.environ.get("EMAIL_URL", "console://"))}

@@ -1,5 +1,7 @@
 """Turn domain errors into HTTP answers for the REST API (DESIGN.md "Errors")."""
 
+from django.core.exceptions import RequestDataTooBig
+from django.utils.translation import gettext
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -8,6 +10,11 @@ from workflow.errors import InvalidInput, NotPermitted, TransitionNotAllowed, Wo
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, RequestDataTooBig):  # a body or upload over the configured limits
+        message = gettext(
+            "İstek çok büyük: gönderilen veri ya da dosya izin verilen boyutu aşıyor."
+        )
+        return Response({"detail": message}, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
     if isinstance(exc, WorkflowError):
         if isinstance(exc, InvalidInput):
             body = {"detail": exc.message, **exc.errors}
