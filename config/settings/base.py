@@ -303,6 +303,8 @@ MEMNUN_BUSINESS_CALENDAR = {
 }
 MEMNUN_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "6"))
 MEMNUN_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# longest message or information answer (characters), on every surface (the service checks it)
+MEMNUN_MESSAGE_MAX_LENGTH = int(os.environ.get("MESSAGE_MAX_LENGTH", "5000"))
 # staff intake: how far back a complaint's `received_at` (the real contact time) may lie
 MEMNUN_INTAKE_MAX_AGE_DAYS = int(os.environ.get("INTAKE_MAX_AGE_DAYS", "730"))
 # read-only function of the CMS that names the policy version in force (R1); see workflow.policy
