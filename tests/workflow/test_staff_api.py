@@ -192,3 +192,23 @@ def test_intake_refuses_received_at_outside_the_window_in_the_callers_language(
     assert response.status_code == 400
     assert response.json()["received_at"] == [message]
     assert Complaint.objects.count() == 0
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31T23:59:59Z"])
+def test_an_estimate_too_near_the_ends_of_the_calendar_is_400(
+    api, customer, staff, category, value
+):
+    complaint = complaint_in(
+        Status.INVESTIGATING, customer=customer, staff=staff, category=category
+    )
+
+    response = api.post(
+        action_url(complaint, "set_estimate"),
+        {"estimated_resolution_at": value, "message": "Tahmin"},
+        format="json",
+        headers={"accept-language": "en"},
+    )
+
+    assert response.status_code == 400
+    assert response.json()["estimated_resolution_at"] == ["The date and time is out of range."]
+    assert reload(complaint).estimated_resolution_at is None

@@ -79,7 +79,7 @@ class StaffComplaintDetailSerializer(StaffComplaintSerializer):
         return StaffEventSerializer(events_for_staff(complaint), many=True).data
 
 
-class ContactTimeField(serializers.DateTimeField):
+class InRangeDateTimeField(serializers.DateTimeField):
     """A date and time; one too near year 1 to convert between time zones is out of range
     (DRF's own check lets that OverflowError through as a 500)."""
 
@@ -104,7 +104,7 @@ class IntakeSerializer(serializers.Serializer):
     contact_name = serializers.CharField(max_length=200)
     contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
     customer = serializers.IntegerField(required=False, allow_null=True, default=None)
-    received_at = ContactTimeField(required=False, allow_null=True, default=None)
+    received_at = InRangeDateTimeField(required=False, allow_null=True, default=None)
     severity = serializers.IntegerField(required=False, min_value=1, max_value=4, default=None)
     language = serializers.ChoiceField(choices=Language.choices, required=False, default="tr")
 
@@ -152,7 +152,7 @@ class NoteInput(serializers.Serializer):
 
 
 class EstimateInput(serializers.Serializer):
-    estimated_resolution_at = serializers.DateTimeField()
+    estimated_resolution_at = InRangeDateTimeField()
     message = serializers.CharField(required=False, allow_blank=True, default="")
 
 
