@@ -11,6 +11,8 @@ from cms_pages.api import api_router
 from config.admin_login import admin_login
 from workflow.views import healthz
 
+handler400 = "config.request_limits.bad_request"  # RequestDataTooBig → 413
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # One login form for everyone: allauth's (rate limits, MFA stage). Wagtail's own login

@@ -47,7 +47,7 @@ class ComplaintCreateSerializer(serializers.Serializer):
 
 
 class MessageInput(serializers.Serializer):
-    text = serializers.CharField(max_length=10_000)
+    text = serializers.CharField()  # length: MEMNUN_MESSAGE_MAX_LENGTH, checked by the service
 
 
 class ReasonInput(serializers.Serializer):

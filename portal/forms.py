@@ -1,6 +1,7 @@
 """Customer portal forms. They check the shape of the input; the services decide the rest."""
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -176,13 +177,17 @@ class RejectForm(PortalForm):
 
 class AnswerForm(PortalForm):
     answer = forms.CharField(
-        label=_("Yanıtınız"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Yanıtınız"),
+        max_length=settings.MEMNUN_MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
 
 class MessageForm(PortalForm):
     text = forms.CharField(
-        label=_("Mesajınız"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Mesajınız"),
+        max_length=settings.MEMNUN_MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 

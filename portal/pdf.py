@@ -5,6 +5,7 @@ with WeasyPrint. Nothing remote is ever fetched while rendering: `NoRemoteFetche
 every URL except `data:` URLs.
 """
 
+from collections.abc import Iterable
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.utils import timezone, translation
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetchingError
 
-from workflow.models import Complaint
+from workflow.models import Complaint, ComplaintEvent
 from workflow.selectors import events_for_customer
 
 from .views import timeline_entry
@@ -43,13 +44,11 @@ class NoRemoteFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def tracking_form_context(complaint: Complaint) -> dict:
+def tracking_form_context(complaint: Complaint, events: Iterable[ComplaintEvent]) -> dict:
     """What the form shows; call with the form's language active."""
     # An assignment shows the unit, never the staff member (the portal's own presentation).
     owner = SimpleNamespace(pk=complaint.customer_id)
-    timeline = [
-        timeline_entry(event, user=owner, routes={}) for event in events_for_customer(complaint)
-    ]
+    timeline = [timeline_entry(event, user=owner, routes={}) for event in events]
     return {
         "company_name": COMPANY_NAME,
         "complaint": complaint,
@@ -59,11 +58,18 @@ def tracking_form_context(complaint: Complaint) -> dict:
     }
 
 
-def tracking_form_html(complaint: Complaint, language: str) -> str:
-    """The form as HTML in `language` ("tr" or "en"); what WeasyPrint turns into the PDF."""
-    complaint = Complaint.objects.select_related("category").get(pk=complaint.pk)
+def tracking_form_html(
+    complaint: Complaint, language: str, events: Iterable[ComplaintEvent] | None = None
+) -> str:
+    """The form as HTML in `language` ("tr" or "en"); what WeasyPrint turns into the PDF.
+
+    `events` defaults to the complaint's customer-visible events (R12).
+    """
+    if events is None:
+        complaint = Complaint.objects.select_related("category").get(pk=complaint.pk)
+        events = events_for_customer(complaint)
     with translation.override(language), timezone.override(settings.MEMNUN_TIME_ZONE):
-        context = tracking_form_context(complaint)
+        context = tracking_form_context(complaint, events)
         context["language"] = translation.get_language()
         return render_to_string("portal/tracking_form.html", context)
 
@@ -76,7 +82,3 @@ def render_pdf(html: str, fetcher: URLFetcher | None = None) -> bytes:
 def tracking_form_pdf(complaint: Complaint, language: str) -> bytes:
     """The "Complaint and Tracking Form" of `complaint` as PDF bytes, in `language`."""
     return render_pdf(tracking_form_html(complaint, language))
-
-
-def tracking_form_filename(complaint: Complaint) -> str:
-    return f"{complaint.reference}-tracking-form.pdf"

@@ -71,11 +71,17 @@ def queue_notification(
 
 def notify_customer(complaint: Complaint, template: str, **extra) -> Notification | None:
     email = complaint.contact_email or (complaint.customer.email if complaint.customer else "")
+    context = complaint_context(complaint, **extra)
+    if complaint.customer_id is None:
+        # Nobody has confirmed this address: whoever typed it into the public form could make
+        # us mail anyone their own text (a phishing relay). Such e-mails carry only what the
+        # company wrote; the templates then greet without a name and name no subject.
+        context.update(contact_name="", subject="")
     return queue_notification(
         template=template,
         recipient_email=email,
         language=complaint.language,
-        context=complaint_context(complaint, **extra),
+        context=context,
         complaint=complaint,
         recipient=complaint.customer,
     )

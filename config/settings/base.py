@@ -84,12 +84,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.request_limits.RequestBodyLimitMiddleware",  # before anything reads the body
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.PrivateNoStoreMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.MemnunLocaleMiddleware",
+    "config.middleware.DeepJsonMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,8 +160,15 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout so the web process and the task worker can share the file.
+    # IMMEDIATE: a transaction takes the write lock when it begins, so a second writer waits
+    # (up to `timeout` seconds) instead of failing with "database is locked" when it tries to
+    # upgrade a read lock; after the wait it sees the winner's change (409, as on PostgreSQL).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -203,8 +212,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Request size (config.request_limits): a body over MAX_REQUEST_BODY or a file over
+# MAX_UPLOAD_SIZE is answered 413 without being read into memory; so is a form or JSON body
+# (without files) over DATA_UPLOAD_MAX_MEMORY_SIZE.
+MEMNUN_MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE", 10 * 1024 * 1024))
+MEMNUN_MAX_REQUEST_BODY = int(
+    os.environ.get("MAX_REQUEST_BODY", MEMNUN_MAX_UPLOAD_SIZE + 1024 * 1024)
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "config.request_limits.UploadSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # E-mail: EMAIL_URL (smtp://user:pass@host:587?tls=1, console://, locmem://, file:///path).
 MAILERS = {"default": parse_email_url(os.environ.get("EMAIL_URL", "console://"))}
@@ -298,6 +319,11 @@ REST_FRAMEWORK = {
         "person_messages": "60/hour",  # per person, all complaints together
     },
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # 0: REMOTE_ADDR; never an unchecked X-Forwarded-For
+    "DEFAULT_PARSER_CLASSES": [
+        "workflow.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "memnun API",
@@ -329,6 +355,10 @@ MEMNUN_BUSINESS_CALENDAR = {
 }
 MEMNUN_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "6"))
 MEMNUN_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# longest message or information answer (characters), on every surface (the service checks it)
+MEMNUN_MESSAGE_MAX_LENGTH = int(os.environ.get("MESSAGE_MAX_LENGTH", "5000"))
+# staff intake: how far back a complaint's `received_at` (the real contact time) may lie
+MEMNUN_INTAKE_MAX_AGE_DAYS = int(os.environ.get("INTAKE_MAX_AGE_DAYS", "730"))
 # read-only function of the CMS that names the policy version in force (R1); see workflow.policy
 MEMNUN_POLICY_VERSION_PROVIDER = "cms_pages.selectors.policy_version_in_force"
 # demo content of other apps that `load_demo_data` loads after the users (they yield lines)

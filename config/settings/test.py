@@ -1,9 +1,10 @@
 """Test settings: fast hashing, tasks run immediately, e-mail kept in memory."""
 
 import os
+import tempfile
 
 from .base import *  # noqa: F403
-from .base import MAILERS, REST_FRAMEWORK
+from .base import DATABASES, MAILERS, REST_FRAMEWORK
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
@@ -23,3 +24,10 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,
     "DEFAULT_THROTTLE_RATES": dict.fromkeys(REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "10000/min"),
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not SQLite's shared in-memory database: in memory, a second writer is refused at
+    # once instead of waiting, so concurrency tests could not run on SQLite. One file per
+    # process (pytest-xdist workers and parallel runs never share one); Django deletes it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"memnun-test-{os.getpid()}.sqlite3")
+    }

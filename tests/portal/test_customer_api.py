@@ -161,6 +161,26 @@ def test_message_while_awaiting_information_answers_it(api, customer, staff, cat
     assert ComplaintEvent.objects.filter(complaint=complaint, kind="message").count() == 2
 
 
+def test_a_message_over_the_size_limit_is_400_in_the_callers_language(
+    api, customer, staff, category
+):
+    complaint = complaint_in(
+        Status.INVESTIGATING, customer=customer, staff=staff, category=category
+    )
+    events = ComplaintEvent.objects.filter(complaint=complaint).count()
+
+    response = api.post(
+        url(complaint, "messages"),
+        {"text": "x" * 5001},
+        format="json",
+        headers={"accept-language": "en"},
+    )
+
+    assert response.status_code == 400
+    assert response.json()["text"] == ["Ensure this field has no more than 5000 characters."]
+    assert ComplaintEvent.objects.filter(complaint=complaint).count() == events
+
+
 def test_withdraw_and_survey_once(api, customer, staff, category):
     complaint = complaint_in(
         Status.INVESTIGATING, customer=customer, staff=staff, category=category

@@ -113,6 +113,50 @@ def test_a_guest_files_a_complaint_and_gets_the_tracking_link_by_email(
     assert "Sertifikam iptal edilmedi" in tracking
 
 
+@pytest.mark.parametrize(
+    ("language", "greeting"), [("tr", "Sayın başvuru sahibimiz,"), ("en", "Dear customer,")]
+)
+def test_guest_emails_carry_no_text_from_the_form(
+    client, guest_data, category, staff, django_capture_on_commit_callbacks, language, greeting
+):
+    """Nobody confirmed the address: the form must not make us mail anyone attacker-written
+    text (phishing relay). Only the reference, our own wording and the tracking link go out."""
+    phishing = {
+        "contact_name": "Hesabınız askıya alındı, doğrulayın: https://evil.example/giris",
+        "subject": "Acil: şifrenizi http://phish.example/yenile adresinde yenileyin",
+        "description": "Ödemeniz başarısız oldu, https://evil.example/odeme adresine gidin.",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(FORM_URL, {**guest_data, **phishing, "language": language})
+    complaint = Complaint.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.acknowledge(complaint=complaint, actor=staff, method="email")
+
+    to_guest = [message for message in mail.outbox if message.to == [GUEST_EMAIL]]
+    assert len(to_guest) == 2  # received, acknowledged
+    for message in to_guest:
+        text = message.subject + message.body
+        assert complaint.reference in message.subject
+        assert greeting in message.body
+        assert f"/portal/track/{reload(complaint).tracking_token}/" in message.body
+        for needle in ["evil.example", "phish.example", "askıya", "şifrenizi", "Ödemeniz"]:
+            assert needle not in text
+    # staff still see what was written, in their own inbox
+    (to_staff,) = [m for m in mail.outbox if m.to == [category.default_unit.email]]
+    assert phishing["subject"] in to_staff.body
+
+
+def test_a_customer_with_an_account_is_greeted_by_name_with_the_subject(
+    customer, category, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        complaint = file(customer, category, subject="Fatura tutarı hatalı")
+
+    (received,) = [message for message in mail.outbox if message.to == [customer.email]]
+    assert f"Sayın {complaint.contact_name}," in received.body
+    assert '"Fatura tutarı hatalı" konulu şikâyetiniz' in received.body
+
+
 def test_the_back_link_returns_to_the_page_the_form_was_on(client, guest_data):
     client.post(FORM_URL, {**guest_data, "return_to": "/sikayet-formu/?kaynak=ana-sayfa"})
     assert 'href="/sikayet-formu/?kaynak=ana-sayfa"' in page(client.get(THANKS_URL))

@@ -272,6 +272,17 @@ def test_send_a_message(portal, make):
     assert "Ek bilgi: dekont ekte." in page(response)
 
 
+def test_a_message_over_the_size_limit_is_refused_beside_the_field(portal, make):
+    complaint = make(Status.INVESTIGATING)
+
+    with nothing_changes(complaint):
+        response = portal.post(detail_url(complaint, "message"), {"text": "x" * 5001})
+
+    assert response.status_code == 400
+    assert 'maxlength="5000"' in page(response)
+    assert not complaint.events.filter(kind=EventKind.MESSAGE).exists()
+
+
 def test_withdraw_needs_the_confirmation(portal, make):
     complaint = make(Status.INVESTIGATING)
     with nothing_changes(complaint):

@@ -3,6 +3,8 @@
 import pytest
 from rest_framework.test import APIClient
 
+from portal import pdf
+from portal.models import TrackingForm
 from portal.pdf import (
     NoRemoteFetcher,
     RemoteResourceRefused,
@@ -10,6 +12,7 @@ from portal.pdf import (
     tracking_form_html,
     tracking_form_pdf,
 )
+from portal.tracking_forms import render_and_keep
 from tests.workflow.helpers import PROPOSAL, complaint_in
 from workflow import services
 from workflow.states import Status
@@ -85,7 +88,7 @@ def test_events_are_oldest_first_and_assignment_shows_the_unit_not_the_staff_mem
     assert html.index(MESSAGE) > html.index(PROPOSAL)
     assignment = complaint.events.get(kind="assignment")
     unit_name = assignment.data["unit_name_tr"]
-    row = html[html.index("event--assignment") :].split("</tr>")[0]
+    row = html[html.index("event--assignment") :].split("</p>")[0]
     assert unit_name in row
     assert staff.get_full_name() not in row
 
@@ -235,3 +238,114 @@ def test_api_schema_documents_the_pdf(api):
     content = operation["get"]["responses"]["200"]["content"]
     assert content["application/pdf"]["schema"] == {"type": "string", "format": "binary"}
     assert "404" in operation["get"]["responses"]
+
+
+# --- rendered by the worker, kept until the complaint changes --------------------------------
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """The HTML of each render (the worker's job), while still rendering for real."""
+    htmls = []
+    real = pdf.render_pdf
+
+    def recording(html, fetcher=None):
+        htmls.append(html)
+        return real(html, fetcher)
+
+    monkeypatch.setattr(pdf, "render_pdf", recording)
+    return htmls
+
+
+def test_the_pdf_is_kept_until_the_complaint_changes(api, complaint, customer, renders):
+    first = api.get(api_url(complaint))
+    second = api.get(api_url(complaint))
+
+    assert_pdf_download(first, complaint)
+    assert second.content == first.content
+    assert len(renders) == 1
+    kept = TrackingForm.objects.get(complaint=complaint)
+    assert kept.language == "tr"
+
+    services.add_note(complaint=complaint, actor=customer, text="Yeni bir ek bilgi.")
+    third = api.get(api_url(complaint))
+
+    assert_pdf_download(third, complaint)
+    assert third.content != first.content
+    assert len(renders) == 2
+    assert "Yeni bir ek bilgi." not in renders[0]
+    assert "Yeni bir ek bilgi." in renders[1]
+    assert TrackingForm.objects.get(complaint=complaint).version != kept.version
+
+
+def test_each_language_is_kept_separately(api, complaint, renders):
+    api.get(api_url(complaint), HTTP_ACCEPT_LANGUAGE="en")
+    api.get(api_url(complaint), HTTP_ACCEPT_LANGUAGE="tr")
+    api.get(api_url(complaint), HTTP_ACCEPT_LANGUAGE="en")
+
+    assert len(renders) == 2
+    assert 'lang="en"' in renders[0]
+    assert 'lang="tr"' in renders[1]
+    assert TrackingForm.objects.filter(complaint=complaint).count() == 2
+
+
+class QueuedTask:
+    """A task backend whose worker has not run yet: enqueue only records."""
+
+    def __init__(self):
+        self.queued = []
+
+    def enqueue(self, *args):
+        self.queued.append(args)
+
+
+@pytest.fixture
+def worker_behind(monkeypatch):
+    queue = QueuedTask()
+    monkeypatch.setattr("portal.tracking_forms.render_tracking_form", queue)
+    return queue
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("tr", "Takip formu hazırlanıyor; birkaç saniye sonra yeniden deneyin."),
+        ("en", "The tracking form is being prepared; please try again in a few seconds."),
+    ],
+)
+def test_the_api_answers_202_while_the_worker_renders(
+    api, complaint, worker_behind, language, message
+):
+    response = api.get(api_url(complaint), HTTP_ACCEPT_LANGUAGE=language)
+
+    assert response.status_code == 202
+    assert response["Retry-After"] == "3"
+    assert response.json() == {"detail": message}
+    assert worker_behind.queued == [(complaint.pk, language)]
+
+    render_and_keep(complaint.pk, language)  # the worker's turn
+    assert_pdf_download(api.get(api_url(complaint), HTTP_ACCEPT_LANGUAGE=language), complaint)
+    assert len(worker_behind.queued) == 1
+
+
+def test_the_portal_shows_a_page_that_refreshes_while_the_worker_renders(
+    portal, complaint, worker_behind
+):
+    response = portal.get(portal_url(complaint))
+
+    assert response.status_code == 202
+    assert response["Retry-After"] == "3"
+    page = response.content.decode()
+    assert '<meta http-equiv="refresh" content="3">' in page
+    assert "Takip formu hazırlanıyor" in page
+    assert f'href="{portal_url(complaint)}"' in page
+
+    render_and_keep(complaint.pk, "tr")
+    assert_pdf_download(portal.get(portal_url(complaint)), complaint)
+
+
+def test_the_worker_renders_once_per_version(complaint, renders):
+    assert render_and_keep(complaint.pk, "tr") == "rendered"
+    assert render_and_keep(complaint.pk, "tr") == "current"
+    assert render_and_keep(0, "tr") == "missing"
+    assert len(renders) == 1

@@ -515,6 +515,28 @@ def test_add_note_bad_input(make, staff, text, visibility, error_key):
     assert error_key in error.value.errors
 
 
+@pytest.mark.parametrize("actor", ["customer", "staff"])
+def test_a_message_longer_than_the_limit_is_refused(make, customer, staff, actor):
+    complaint = make("investigating")
+    who = customer if actor == "customer" else staff
+
+    services.add_note(complaint=complaint, actor=who, text="a" * 5000)  # the default limit
+    with nothing_changes(complaint), pytest.raises(InvalidInput) as error:
+        services.add_note(complaint=complaint, actor=who, text="a" * 5001)
+
+    assert error.value.errors == {"text": ["En fazla 5000 karakter yazın."]}
+
+
+def test_the_message_limit_is_a_setting_and_covers_information_answers(make, customer, settings):
+    settings.MEMNUN_MESSAGE_MAX_LENGTH = 20
+    complaint = make("awaiting_customer")
+
+    with nothing_changes(complaint), pytest.raises(InvalidInput) as error:
+        services.answer_information(complaint=complaint, actor=customer, answer="x" * 21)
+
+    assert error.value.errors == {"answer": ["En fazla 20 karakter yazın."]}
+
+
 # --- submit_survey (R11, R15) --------------------------------------------------------------
 
 

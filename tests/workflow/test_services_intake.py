@@ -1,10 +1,11 @@
 """Receiving a complaint (R2, R3, R5, R6, R10): `file_complaint` from every kind of actor."""
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from tests.factories import (
@@ -160,7 +161,8 @@ def test_staff_log_a_phone_call_received_earlier(staff, category):
     received_at = datetime(2026, 1, 9, 17, 59, tzinfo=IST)
     mark = notification_mark()
 
-    complaint = intake(staff, category, received_at=received_at)
+    with time_machine.travel(datetime(2026, 1, 12, 10, 0, tzinfo=IST)):
+        complaint = intake(staff, category, received_at=received_at)
 
     complaint = Complaint.objects.get(pk=complaint.pk)
     assert complaint.status == "received"
@@ -207,6 +209,38 @@ def test_received_at_in_the_future_is_refused(staff, category):
 
     assert "received_at" in error.value.errors
     assert_nothing_created()
+
+
+NOW = datetime(2026, 6, 15, 10, 0, tzinfo=IST)
+
+
+@pytest.mark.parametrize(
+    "received_at",
+    [
+        NOW - timedelta(days=731),
+        datetime(1900, 1, 1, 10, 0, tzinfo=IST),
+        datetime(1, 1, 1, tzinfo=UTC),
+    ],
+    ids=["731-days-ago", "1900", "year-1"],
+)
+@time_machine.travel(NOW, tick=False)
+def test_received_at_further_back_than_the_intake_window_is_refused(staff, category, received_at):
+    with pytest.raises(InvalidInput) as error:
+        intake(staff, category, received_at=received_at)
+
+    assert error.value.errors["received_at"] == ["Başvuru zamanı en fazla 730 gün öncesi olabilir."]
+    assert_nothing_created()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_intake_window_is_a_setting(staff, category, settings):
+    two_years_ago = NOW - timedelta(days=729)
+    assert intake(staff, category, received_at=two_years_ago).received_at == two_years_ago
+
+    settings.MEMNUN_INTAKE_MAX_AGE_DAYS = 30
+    with pytest.raises(InvalidInput) as error:
+        intake(staff, category, received_at=NOW - timedelta(days=31))
+    assert error.value.errors["received_at"] == ["Başvuru zamanı en fazla 30 gün öncesi olabilir."]
 
 
 def test_staff_cannot_log_a_portal_complaint(staff, category):

@@ -24,19 +24,21 @@ TUESDAY_10 = datetime(2026, 11, 24, 10, 0, tzinfo=IST)
 
 @pytest.fixture
 def phoned_in(staff, category):
-    """A phone complaint received on Friday 20 Nov 2026 at 17:59, due Monday 17:59."""
-    return services.file_complaint(
-        actor=staff,
-        category=category,
-        subject="Kart okuyucu tanınmıyor",
-        description="E-imza kart okuyucum bilgisayarda görünmüyor.",
-        preferred_contact_method="phone",
-        contact_phone="+90 555 000 00 00",
-        contact_name="Zeynep Kaya",
-        contact_email="zeynep@example.com",
-        channel="phone",
-        received_at=FRIDAY_1759,
-    )
+    """A phone complaint received on Friday 20 Nov 2026 at 17:59, due Monday 17:59, logged a
+    minute later."""
+    with time_machine.travel(FRIDAY_1759 + timedelta(minutes=1)):
+        return services.file_complaint(
+            actor=staff,
+            category=category,
+            subject="Kart okuyucu tanınmıyor",
+            description="E-imza kart okuyucum bilgisayarda görünmüyor.",
+            preferred_contact_method="phone",
+            contact_phone="+90 555 000 00 00",
+            contact_name="Zeynep Kaya",
+            contact_email="zeynep@example.com",
+            channel="phone",
+            received_at=FRIDAY_1759,
+        )
 
 
 def sla_notes(complaint):

@@ -155,3 +155,60 @@ def test_queue_query_count_is_constant(
 
 def test_units_list_for_staff(api, category):
     assert category.default_unit.slug in [u["slug"] for u in api.get("/api/v1/staff/units/").json()]
+
+
+@pytest.mark.parametrize(
+    ("received_at", "language", "message"),
+    [
+        ("0001-01-01", "tr", "Tarih ve saat geçerli aralığın dışında."),
+        ("0001-01-01T00:00:00Z", "tr", "Başvuru zamanı en fazla 730 gün öncesi olabilir."),
+        ("0001-01-01T00:00:00Z", "en", "The time of contact may be at most 730 days in the past."),
+        (
+            "1900-01-01T10:00:00+03:00",
+            "en",
+            "The time of contact may be at most 730 days in the past.",
+        ),
+    ],
+)
+def test_intake_refuses_received_at_outside_the_window_in_the_callers_language(
+    api, category, received_at, language, message
+):
+    response = api.post(
+        "/api/v1/staff/complaints/",
+        {
+            "subject": "Konu",
+            "description": "Açıklama",
+            "category": category.slug,
+            "preferred_contact_method": "email",
+            "channel": "phone",
+            "contact_name": "Ali Veli",
+            "contact_email": "ali@example.com",
+            "received_at": received_at,
+        },
+        format="json",
+        headers={"accept-language": language},
+    )
+
+    assert response.status_code == 400
+    assert response.json()["received_at"] == [message]
+    assert Complaint.objects.count() == 0
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31T23:59:59Z"])
+def test_an_estimate_too_near_the_ends_of_the_calendar_is_400(
+    api, customer, staff, category, value
+):
+    complaint = complaint_in(
+        Status.INVESTIGATING, customer=customer, staff=staff, category=category
+    )
+
+    response = api.post(
+        action_url(complaint, "set_estimate"),
+        {"estimated_resolution_at": value, "message": "Tahmin"},
+        format="json",
+        headers={"accept-language": "en"},
+    )
+
+    assert response.status_code == 400
+    assert response.json()["estimated_resolution_at"] == ["The date and time is out of range."]
+    assert reload(complaint).estimated_resolution_at is None

@@ -2,6 +2,7 @@
 
 import math
 
+from django.core.exceptions import RequestDataTooBig
 from django.utils.translation import gettext
 from rest_framework import status
 from rest_framework.exceptions import ErrorDetail, Throttled
@@ -30,6 +31,11 @@ def throttled_message(wait: float | None) -> str:
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, RequestDataTooBig):  # a body or upload over the configured limits
+        message = gettext(
+            "İstek çok büyük: gönderilen veri ya da dosya izin verilen boyutu aşıyor."
+        )
+        return Response({"detail": message}, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
     if isinstance(exc, WorkflowError):
         if isinstance(exc, InvalidInput):
             body = {"detail": exc.message, **exc.errors}

@@ -5,7 +5,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, extend_schema_view, inline_serializer
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import (
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -85,6 +90,19 @@ class StaffComplaintDetailSerializer(StaffComplaintSerializer):
         return StaffEventSerializer(events_for_staff(complaint), many=True).data
 
 
+class InRangeDateTimeField(serializers.DateTimeField):
+    """A date and time; one too near year 1 to convert between time zones is out of range
+    (DRF's own check lets that OverflowError through as a 500)."""
+
+    default_error_messages = {"overflow": _("Tarih ve saat geçerli aralığın dışında.")}
+
+    def enforce_timezone(self, value):
+        try:
+            return super().enforce_timezone(value)
+        except OverflowError:
+            self.fail("overflow")
+
+
 class IntakeSerializer(serializers.Serializer):
     subject = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=20_000)
@@ -97,7 +115,7 @@ class IntakeSerializer(serializers.Serializer):
     contact_name = serializers.CharField(max_length=200)
     contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
     customer = serializers.IntegerField(required=False, allow_null=True, default=None)
-    received_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    received_at = InRangeDateTimeField(required=False, allow_null=True, default=None)
     severity = serializers.IntegerField(required=False, min_value=1, max_value=4, default=None)
     language = serializers.ChoiceField(choices=Language.choices, required=False, default="tr")
 
@@ -145,7 +163,7 @@ class NoteInput(serializers.Serializer):
 
 
 class EstimateInput(serializers.Serializer):
-    estimated_resolution_at = serializers.DateTimeField()
+    estimated_resolution_at = InRangeDateTimeField()
     message = serializers.CharField(required=False, allow_blank=True, default="")
 
 

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -49,7 +50,7 @@ def answer_information(*, complaint: Complaint, actor, answer: str) -> Complaint
     phone or face to face); the investigation resumes."""
     complaint = lock(complaint)
     require_complainant_or_staff(actor, complaint)
-    answer = required_text(answer, "answer")
+    answer = required_text(answer, "answer", max_length=settings.MEMNUN_MESSAGE_MAX_LENGTH)
     before, _ = apply_transition(complaint, complaint.resume_investigation)
     save(complaint)
     request = complaint.information_requests.filter(answered_at__isnull=True).last()
@@ -156,7 +157,7 @@ def add_note(
     """
     complaint = lock(complaint)
     require_complainant_or_staff(actor, complaint)
-    text = required_text(text, "text")
+    text = required_text(text, "text", max_length=settings.MEMNUN_MESSAGE_MAX_LENGTH)
     if visibility not in Visibility.values:
         raise InvalidInput(
             gettext("Bilinmeyen görünürlük."),

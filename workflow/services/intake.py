@@ -1,7 +1,8 @@
 """Receiving a complaint (R2, R3, R5, R6, R10)."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -74,12 +75,14 @@ def file_complaint(
 
     - a signed-in customer files through the portal: the complaint is theirs;
     - staff log phone / face-to-face / e-mail / social-media / web-form complaints, with the
-      time the complainant actually made contact (`received_at`, never in the future);
+      time the complainant actually made contact (`received_at`, never in the future and
+      not more than `MEMNUN_INTAKE_MAX_AGE_DAYS` in the past);
     - a guest (`actor=None`) files through the public web form.
 
     The policy version in force (R1) is recorded unless the caller names one.
     """
     now = timezone.now()
+    max_age_days = settings.MEMNUN_INTAKE_MAX_AGE_DAYS
     errors: dict[str, list[str]] = {}
     if is_complaint_staff(actor):
         if channel not in STAFF_INTAKE_CHANNELS:
@@ -88,6 +91,11 @@ def file_complaint(
             errors["received_at"] = [gettext("Saat dilimiyle birlikte bir tarih ve saat girin.")]
         elif received_at and received_at > now:
             errors["received_at"] = [gettext("Başvuru zamanı gelecekte olamaz.")]
+        elif received_at and received_at < now - timedelta(days=max_age_days):
+            errors["received_at"] = [
+                gettext("Başvuru zamanı en fazla %(days)d gün öncesi olabilir.")
+                % {"days": max_age_days}
+            ]
         if customer is not None and not is_customer(customer):
             errors["customer"] = [gettext("Etkin bir müşteri hesabı değil.")]
     elif actor is None:

@@ -1,0 +1,10 @@
+"""Background tasks of the portal, run by the task worker (`manage.py db_worker`)."""
+
+from django.tasks import task
+
+
+@task()
+def render_tracking_form(complaint_id: int, language: str) -> str:
+    from .tracking_forms import render_and_keep
+
+    return render_and_keep(complaint_id, language)
