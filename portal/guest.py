@@ -133,9 +133,11 @@ class GuestThanksView(View):
 
 
 def private_page(response):
-    """The token in the URL is the key: keep it out of search engines and Referer headers."""
+    """The token in the URL is the key: keep it out of search engines and out of the Referer
+    sent to other sites. `same-origin`, not `no-referrer`: under `no-referrer` browsers send
+    `Origin: null` with the page's own claim form, and the CSRF check refuses it."""
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

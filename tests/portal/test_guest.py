@@ -4,10 +4,11 @@ claiming the complaint into an account (/portal/guest/..., /portal/track/<token>
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.db import connection
 from django.template import RequestContext, Template
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CustomerFactory, EmailAddressFactory
@@ -262,7 +263,9 @@ def test_the_tracking_page_shows_the_complaint_as_the_complainant_sees_it(
 def test_the_tracking_page_stays_out_of_search_engines_and_referers(client, guest_complaint):
     response = client.get(track_url(guest_complaint))
     assert "noindex" in response["X-Robots-Tag"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    # the token never goes to another site in a Referer; this site's own forms keep working
+    # (under "no-referrer" a browser posts the claim form with "Origin: null": a CSRF 403)
+    assert response["Referrer-Policy"] == "same-origin"
     assert '<meta name="robots" content="noindex, nofollow">' in page(response)
     assert "no-store" in response["Cache-Control"]
 
@@ -312,6 +315,31 @@ def test_claiming_needs_signing_in_first(client, guest_complaint):
         f"/accounts/login/?next=/portal/track/{guest_complaint.tracking_token}/"
     )
     assert reload(guest_complaint).customer is None
+
+
+def test_the_claim_form_passes_the_csrf_check_as_a_browser_posts_it(guest_complaint, claimant):
+    """What Chromium sends under the tracking page's Referrer-Policy: its own origin."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(claimant)
+    browser.get(track_url(guest_complaint))
+    token = browser.cookies[settings.CSRF_COOKIE_NAME].value
+
+    refused = browser.post(
+        claim_url(guest_complaint), {"csrfmiddlewaretoken": token}, HTTP_ORIGIN="null"
+    )
+    assert refused.status_code == 403  # what "no-referrer" made browsers send
+    assert reload(guest_complaint).customer is None
+
+    response = browser.post(
+        claim_url(guest_complaint),
+        {"csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="http://testserver",
+        HTTP_REFERER=f"http://testserver{track_url(guest_complaint)}",
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/portal/complaints/{guest_complaint.reference}/"
+    assert reload(guest_complaint).customer == claimant
 
 
 def test_claiming_into_the_account_with_the_verified_address(client, guest_complaint, claimant):
