@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -24,10 +23,12 @@ from django.views.generic import FormView
 
 from workflow import services
 from workflow.errors import InvalidInput, NotPermitted, TransitionNotAllowed
+from workflow.localization import channel_text
 from workflow.selectors import (
     applicable_routes,
     complaint_for_tracking_token,
     events_for_customer,
+    public_contact_channels,
     was_rejected,
 )
 
@@ -141,6 +142,18 @@ def private_page(response):
     return response
 
 
+def tracking_link_not_found(request):
+    """404 for an unknown tracking link (mistyped, or it changed when the complaint was added
+    to an account), rendered by the product even with DEBUG on: our e-mails lead here, so a
+    reader learns what to do next instead of meeting Django's technical page."""
+    my_complaints = reverse("portal:complaints")
+    context = {
+        "login_url": f"{reverse('account_login')}?{urlencode({'next': my_complaints})}",
+        "channels": [channel_text(channel) for channel in public_contact_channels()],
+    }
+    return private_page(render(request, "portal/track_not_found.html", context, status=404))
+
+
 @method_decorator(never_cache, name="dispatch")
 class TrackView(View):
     """R8: the complaint as its complainant sees it, by tracking link, without signing in.
@@ -151,7 +164,7 @@ class TrackView(View):
     def get(self, request, token):
         complaint = complaint_for_tracking_token(token)
         if complaint is None:
-            raise Http404
+            return tracking_link_not_found(request)
         routes = list(applicable_routes(complaint.category_id)) if was_rejected(complaint) else []
         routes_by_pk = {route.pk: route for route in routes}
         track_url = reverse("portal:track", args=[token])
@@ -179,7 +192,7 @@ class ClaimView(LoginRequiredMixin, View):
 
     def post(self, request, token):
         if complaint_for_tracking_token(token) is None:
-            raise Http404
+            return tracking_link_not_found(request)
         try:
             complaint = services.claim_complaint(actor=request.user, tracking_token=token)
         except (InvalidInput, NotPermitted, TransitionNotAllowed) as error:

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import CustomerFactory, EmailAddressFactory
 from tests.workflow.helpers import file, nothing_changes, reload
 from workflow import services
-from workflow.models import Complaint, Notification
+from workflow.models import Complaint, ContactChannel, Notification
 from workflow.states import Status
 
 pytestmark = pytest.mark.django_db
@@ -270,8 +270,42 @@ def test_the_tracking_page_stays_out_of_search_engines_and_referers(client, gues
     assert "no-store" in response["Cache-Control"]
 
 
-def test_an_unknown_tracking_link_is_not_found(client, guest_complaint):
-    assert client.get("/portal/track/not-a-real-token/").status_code == 404
+def test_an_unknown_tracking_link_explains_what_to_do_even_with_debug_on(
+    client, settings, guest_complaint
+):
+    settings.DEBUG = True  # as `make run` serves it: still the product's page, not Django's
+    ContactChannel.objects.create(
+        kind="phone", name_tr="Çağrı merkezi", name_en="Call centre", value="0850 000 00 00"
+    )
+
+    response = client.get("/portal/track/not-a-real-token/")
+
+    assert response.status_code == 404
+    assert "portal/track_not_found.html" in [template.name for template in response.templates]
+    html = page(response)
+    assert "<h1>Bu takip bağlantısı geçerli değil</h1>" in html
+    assert 'href="/accounts/login/?next=%2Fportal%2F"' in html  # sign in to "my complaints"
+    assert "Başvuru numaranızla" in html
+    assert "0850 000 00 00" in html  # the channels to ask by reference
+    assert "DEBUG = True" not in html
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_the_old_link_of_a_claimed_complaint_leads_to_the_same_page_in_english(
+    client, settings, guest_complaint, claimant
+):
+    settings.DEBUG = True
+    old_link = track_url(guest_complaint)
+    services.claim_complaint(actor=claimant, tracking_token=guest_complaint.tracking_token)
+    client.logout()
+
+    response = client.get(old_link, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 404
+    html = page(response)
+    assert "<h1>This tracking link does not work</h1>" in html
+    assert "the complaint was added to an account" in html
+    assert guest_complaint.subject not in html
 
 
 def test_the_tracking_page_query_count_does_not_grow_with_the_timeline(
