@@ -1,6 +1,16 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests.factories import CategoryFactory, CustomerFactory, StaffFactory
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Turkish: the locale middleware leaves the last request's language
+    active in the thread, so an English request would otherwise leak into the next test."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture
