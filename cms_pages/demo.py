@@ -3,8 +3,9 @@
 Called by `load_demo_data` (settings.MEMNUN_DEMO_CONTENT_LOADERS) once the demo users exist.
 Idempotent: a Turkish page is looked up by its parent and slug, an English page as the
 translation of the Turkish one; a page that exists is left exactly as it is (an editor may
-have changed it), only missing pages are created and published. The texts are in
-`demo_content.py`.
+have changed it), only missing pages are created and published. English pages are made by
+wagtail-localize from the Turkish ones (the English demo strings as its translations), so
+editors can sync them after a Turkish edit. The texts are in `demo_content.py`.
 """
 
 import json
@@ -14,6 +15,9 @@ from django.apps import apps
 from django.db import transaction
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from .demo_content import PAGES, SITE_NAME
 from .groups import ensure_cms_groups
@@ -32,7 +36,8 @@ def load_site_content(*, users) -> list[str]:
     """Create what is missing of the demo site in Turkish and English; say what was done."""
     lines = [_demo_users_in_cms_groups(users)]
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
-    editor, manager = users.get(EDITOR), users.get(MANAGER)
+    editor = users.get(EDITOR)
+    by_key = {spec["key"]: spec for spec in PAGES}
 
     home, home_created = _turkish_home(locales["tr"], editor)
     lines.append(_point_site_at(home))
@@ -41,14 +46,27 @@ def load_site_content(*, users) -> list[str]:
         pages[spec["key"]], is_new = _turkish_page(spec, pages[spec["parent"]], editor)
         if is_new:
             created.append(spec["key"])
-    _publish_new(created, pages, "tr", editor, manager)
+    for key in created:  # the first version; links resolve now that every page exists
+        _publish(pages[key], _texts(by_key[key], "tr")[0], pages, _publisher(key, users))
 
     translations, translated = {}, []
     for spec in PAGES:
-        translations[spec["key"]], is_new = _english_page(spec, pages[spec["key"]], locales)
-        if is_new:
-            translated.append(spec["key"])
-    _publish_new(translated, translations, "en", editor, manager)
+        key = spec["key"]
+        translations[key] = pages[key].get_translation_or_none(locales["en"])
+        if translations[key] is None:
+            version = 0 if key in created else -1  # an older site: today's text
+            translations[key] = _translate(
+                spec, pages, locales["en"], _publisher(key, users), version
+            )
+            translated.append(key)
+
+    # R1: each later version is approved in Turkish and its translation synced, so both
+    # languages show the same version number over the same text.
+    for key in created:
+        for version, text in enumerate(_texts(by_key[key], "tr")[1:], start=1):
+            _publish(pages[key], text, pages, _publisher(key, users))
+            if key in translated:
+                _translate(by_key[key], pages, locales["en"], _publisher(key, users), version)
 
     if created or translated:
         lines.append(f"Site pages: {len(created)} created (tr), {len(translated)} created (en).")
@@ -133,39 +151,79 @@ def _turkish_page(spec, parent, editor):
     return page, True
 
 
-def _english_page(spec, source, locales):
-    page = source.get_translation_or_none(locales["en"])
-    if page is not None:
-        return page, False
-    # Tree order: the parent's translation exists already, so no alias parent is made.
-    page = source.copy_for_translation(locales["en"])
-    parent = page.get_parent()
-    page.title = page.draft_title = spec["en"]["title"]
-    page.slug = find_available_slug(parent, spec["en"]["slug"])
-    page.set_url_path(parent)
-    # An UPDATE, not save(): the copy's slug was provisional, no redirect from it is wanted.
-    Page.objects.filter(pk=page.pk).update(
-        title=page.title, draft_title=page.title, slug=page.slug, url_path=page.url_path
-    )
-    return page, True
+def _texts(spec, language: str) -> list[dict]:
+    """Every published text of a page, oldest first: earlier versions (R1), then today's."""
+    return [*spec.get("earlier_versions", {}).get(language, []), spec[language]]
 
 
-def _publish_new(keys, pages, language: str, editor, manager) -> None:
-    """Publish each new page's text, with page links resolved now that every page exists.
+def _publisher(key: str, users):
+    """The policy is published by an approver, everything else by the content editor.
 
-    The policy is published by an approver; each earlier text becomes an older version (R1).
     Publishing from code skips the approval workflow, which is what seeding wants."""
     by_key = {spec["key"]: spec for spec in PAGES}
-    for key in keys:
-        spec, page = by_key[key], pages[key]
-        user = manager if spec["model"] == "cms_pages.PolicyPage" else editor
-        texts = [*spec.get("earlier_versions", {}).get(language, []), spec[language]]
-        for text in texts:
-            # The revision is published from this very object: its tree fields (numchild
-            # went up when children were added or copied under it) must be the database's.
-            page.refresh_from_db()
-            _set_fields(page, text, pages)
-            page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
+    return users.get(MANAGER if by_key[key]["model"] == "cms_pages.PolicyPage" else EDITOR)
+
+
+def _publish(page, text: dict, pages, user) -> None:
+    # The revision is published from this very object: its tree fields (numchild went up
+    # when children were added or copied under it) must be the database's.
+    page.refresh_from_db()
+    _set_fields(page, text, pages)
+    page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
+
+
+def _translate(spec, pages, locale: Locale, user, version: int):
+    """The English page as a wagtail-localize translation of the Turkish one, so editors get
+    *Translate* / *Sync translated pages* on it: the English demo strings go into translation
+    memory against the Turkish page's segments, then the translation is created or updated
+    and published. Strings an editor changed since (no demo English for them) fall back to
+    the Turkish text until translated, as wagtail-localize's own sync does."""
+    source_page = pages[spec["key"]].specific
+    source, is_new = TranslationSource.get_or_create_from_instance(source_page)
+    if not is_new:
+        source.update_from_db()
+    english = _english_strings(spec, version, pages)
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        if segment.string.data in english:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": english[segment.string.data]},
+            )
+    Translation.objects.get_or_create(source=source, target_locale=locale)
+    # a draft, published here rather than on commit (wagtail-localize's publish=True)
+    page, _ = source.create_or_update_translation(locale, user=user, publish=False, fallback=True)
+    page.get_latest_revision().publish(user=user, skip_permission_checks=True)
+    page.refresh_from_db()
+    return page
+
+
+def _english_strings(spec, version: int, pages) -> dict[str, str]:
+    """Turkish string → English string for one version of a page: both demo texts are cut
+    into wagtail-localize segments and matched field by field, in order."""
+    segments = {}
+    for language in LANGUAGES:
+        text = {**spec[language], **_texts(spec, language)[version]}
+        instance = _model(spec)(slug=text["slug"])
+        _set_fields(instance, text, pages)
+        for name in STREAM_FIELDS & text.keys():  # segments are addressed by block ids
+            instance._meta.get_field(name).get_prep_value(getattr(instance, name))
+        by_field: dict[str, list[str]] = {}
+        for segment in extract_segments(instance):
+            if isinstance(segment, StringSegmentValue):
+                by_field.setdefault(segment.path.split(".")[0], []).append(segment.string.data)
+        segments[language] = by_field
+    matched = {}
+    for field, turkish in segments["tr"].items():
+        english = segments["en"].get(field, [])
+        if len(english) != len(turkish):
+            raise ValueError(
+                f"Demo content {spec['key']}.{field}: {len(turkish)} Turkish strings but "
+                f"{len(english)} English ones; the two texts must have the same structure."
+            )
+        matched.update(zip(turkish, english, strict=True))
+    return matched
 
 
 def _set_fields(page, text: dict, pages) -> None:

@@ -377,6 +377,56 @@ _POLICY_RESPONSIBILITY_TR = [
     ),
 ]
 
+# The version number and date come from the page's publishing history (the page header shows
+# them); the text never names a version, so it cannot contradict the header after an approval.
+_POLICY_VERSION_NOTE_TR = _callout(
+    "Hangi sürüm sizin için geçerli?",
+    "<p>Şikâyetinizi yaptığınız gün yürürlükte olan sürüm, şikâyet kaydınızda saklanır.</p>",
+)
+_POLICY_INTRO_EN = (
+    "Our policy, approved by our board, on how we handle your complaints and what we commit to."
+)
+_POLICY_OPENING_EN = _paragraph(
+    "<p>At Kalkan Güven we measure the quality of our service by how satisfied our customers "
+    "are. This policy is the foundation of our customer satisfaction management system, which "
+    "follows ISO 10002, and it binds everyone who works for us.</p>"
+)
+_POLICY_COMMITMENTS_EN = (
+    "<li><b>Easy to reach.</b> You can complain free of charge through the form on our "
+    "website, by e-mail, by phone, in person or through our social media accounts.</li>"
+    "<li><b>Kept informed.</b> We confirm that we have your complaint in the way you prefer, "
+    "and tell you about every decision and every step as soon as it is taken.</li>"
+    "<li><b>Timely answers.</b> If we cannot resolve your complaint within one business day, "
+    "we tell you when we expect to.</li>"
+    "<li><b>Fair investigation.</b> The right specialist team looks into every complaint, with "
+    "care in proportion to how serious it is and how often it happens.</li>"
+    "<li><b>Confidentiality.</b> We use your personal data only to resolve your complaint, in "
+    "line with the Personal Data Protection Law no. 6698.</li>"
+    "<li><b>A full record.</b> Each complaint is tracked on its Complaint and Tracking Form "
+    "from the moment we receive it until it is closed.</li>"
+    "<li><b>Continual improvement.</b> We analyse complaints and satisfaction surveys and take "
+    "corrective and preventive action to remove the causes of problems.</li>"
+)
+_POLICY_ROUTES_EN = (
+    "<li><b>Alternative routes.</b> If you do not accept the resolution we propose, your "
+    "complaint stays open. We record your objection, tell you which internal and external "
+    "routes are open to you and their deadlines, and keep following your complaint until every "
+    "reasonable route has been tried or you are satisfied.</li>"
+)
+_POLICY_RESPONSIBILITY_EN = [
+    _heading("Responsibility and review"),
+    _paragraph(
+        "<p>Our general manager is responsible for putting this policy into practice. The "
+        "system is audited internally and reviewed by management every year; the policy is "
+        "updated in the light of those reviews, and the version in force is always published "
+        "on this page.</p>"
+    ),
+]
+_POLICY_VERSION_NOTE_EN = _callout(
+    "Which version applies to you?",
+    "<p>The version in force on the day you file a complaint is recorded with your complaint.</p>",
+)
+
 POLICY = {
     "key": "policy",
     "parent": "about",
@@ -391,6 +441,17 @@ POLICY = {
                     _heading("Taahhütlerimiz"),
                     _paragraph(f"<ol>{_POLICY_COMMITMENTS_TR}</ol>"),
                     *_POLICY_RESPONSIBILITY_TR,
+                ],
+            }
+        ],
+        "en": [
+            {
+                "intro": _POLICY_INTRO_EN,
+                "body": [
+                    _POLICY_OPENING_EN,
+                    _heading("Our commitments"),
+                    _paragraph(f"<ol>{_POLICY_COMMITMENTS_EN}</ol>"),
+                    *_POLICY_RESPONSIBILITY_EN,
                 ],
             }
         ],
@@ -409,11 +470,7 @@ POLICY = {
             _heading("Taahhütlerimiz"),
             _paragraph(f"<ol>{_POLICY_COMMITMENTS_TR}{_POLICY_ROUTES_TR}</ol>"),
             *_POLICY_RESPONSIBILITY_TR,
-            _callout(
-                "Sürüm 2",
-                "<p>Bu sürümde 8. madde (alternatif çözüm yolları) eklendi. Şikâyetinizi "
-                "yaptığınız gün yürürlükte olan sürüm, şikâyet kaydınızda saklanır.</p>",
-            ),
+            _POLICY_VERSION_NOTE_TR,
         ],
     },
     "en": {
@@ -424,55 +481,13 @@ POLICY = {
             "Kalkan Güven's customer satisfaction policy, based on ISO 10002: our commitments, "
             "deadlines, alternative routes and continual improvement."
         ),
-        "intro": (
-            "Our policy, approved by our board, on how we handle your complaints and what we "
-            "commit to."
-        ),
+        "intro": _POLICY_INTRO_EN,
         "body": [
-            _paragraph(
-                "<p>At Kalkan Güven we measure the quality of our service by how satisfied "
-                "our customers are. This policy is the foundation of our customer satisfaction "
-                "management system, which follows ISO 10002, and it binds everyone who works "
-                "for us.</p>"
-            ),
+            _POLICY_OPENING_EN,
             _heading("Our commitments"),
-            _paragraph(
-                "<ol><li><b>Easy to reach.</b> You can complain free of charge through the "
-                "form on our website, by e-mail, by phone, in person or through our social "
-                "media accounts.</li>"
-                "<li><b>Kept informed.</b> We confirm that we have your complaint in the way "
-                "you prefer, and tell you about every decision and every step as soon as it "
-                "is taken.</li>"
-                "<li><b>Timely answers.</b> If we cannot resolve your complaint within one "
-                "business day, we tell you when we expect to.</li>"
-                "<li><b>Fair investigation.</b> The right specialist team looks into every "
-                "complaint, with care in proportion to how serious it is and how often it "
-                "happens.</li>"
-                "<li><b>Confidentiality.</b> We use your personal data only to resolve your "
-                "complaint, in line with the Personal Data Protection Law no. 6698.</li>"
-                "<li><b>A full record.</b> Each complaint is tracked on its Complaint and "
-                "Tracking Form from the moment we receive it until it is closed.</li>"
-                "<li><b>Continual improvement.</b> We analyse complaints and satisfaction "
-                "surveys and take corrective and preventive action to remove the causes of "
-                "problems.</li>"
-                "<li><b>Alternative routes.</b> If you do not accept the resolution we "
-                "propose, your complaint stays open. We record your objection, tell you which "
-                "internal and external routes are open to you and their deadlines, and keep "
-                "following your complaint until every reasonable route has been tried or you "
-                "are satisfied.</li></ol>"
-            ),
-            _heading("Responsibility and review"),
-            _paragraph(
-                "<p>Our general manager is responsible for putting this policy into practice. "
-                "The system is audited internally and reviewed by management every year; the "
-                "policy is updated in the light of those reviews, and the version in force is "
-                "always published on this page.</p>"
-            ),
-            _callout(
-                "Which version applies to you",
-                "<p>The version in force on the day you file a complaint is recorded with "
-                "your complaint.</p>",
-            ),
+            _paragraph(f"<ol>{_POLICY_COMMITMENTS_EN}{_POLICY_ROUTES_EN}</ol>"),
+            *_POLICY_RESPONSIBILITY_EN,
+            _POLICY_VERSION_NOTE_EN,
         ],
     },
 }

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -24,10 +23,12 @@ from django.views.generic import FormView
 
 from workflow import services
 from workflow.errors import ComplaintNotFound, InvalidInput, NotPermitted, TransitionNotAllowed
+from workflow.localization import channel_text
 from workflow.selectors import (
     applicable_routes,
     complaint_for_tracking_token,
     events_for_customer,
+    public_contact_channels,
 )
 
 from . import forms
@@ -143,10 +144,24 @@ class GuestThanksView(View):
 
 
 def private_page(response):
-    """The token in the URL is the key: keep it out of search engines and Referer headers."""
+    """The token in the URL is the key: keep it out of search engines and out of the Referer
+    sent to other sites. `same-origin`, not `no-referrer`: under `no-referrer` browsers send
+    `Origin: null` with the page's own claim form, and the CSRF check refuses it."""
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
+
+
+def tracking_link_not_found(request):
+    """404 for an unknown tracking link (mistyped, or it changed when the complaint was added
+    to an account), rendered by the product even with DEBUG on: our e-mails lead here, so a
+    reader learns what to do next instead of meeting Django's technical page."""
+    my_complaints = reverse("portal:complaints")
+    context = {
+        "login_url": f"{reverse('account_login')}?{urlencode({'next': my_complaints})}",
+        "channels": [channel_text(channel) for channel in public_contact_channels()],
+    }
+    return private_page(render(request, "portal/track_not_found.html", context, status=404))
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -159,7 +174,7 @@ class TrackView(View):
     def get(self, request, token):
         complaint = complaint_for_tracking_token(token)
         if complaint is None:
-            raise Http404
+            return tracking_link_not_found(request)
         # every route the category has, so a route record in the timeline keeps its name
         routes_by_pk = {route.pk: route for route in applicable_routes(complaint.category_id)}
         track_url = reverse("portal:track", args=[token])
@@ -187,7 +202,7 @@ class ClaimView(LoginRequiredMixin, View):
 
     def post(self, request, token):
         if complaint_for_tracking_token(token) is None:
-            raise Http404
+            return tracking_link_not_found(request)
         try:
             complaint = services.claim_complaint(actor=request.user, tracking_token=token)
         except (InvalidInput, NotPermitted, ComplaintNotFound, TransitionNotAllowed) as error:

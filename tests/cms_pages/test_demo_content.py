@@ -114,6 +114,15 @@ def test_every_page_has_a_live_english_translation_and_renders(client):
         assert escape(page.title) in response.text, page.url
 
 
+def linked_pages(page) -> list[Page]:
+    """The pages a page's links lead to in its own language: a translation keeps the Turkish
+    page ids (wagtail-localize), Wagtail renders their translations (`Page.localized`)."""
+    return [
+        target.get_translation(page.locale)
+        for target in Page.objects.filter(pk__in=linked_page_ids(page))
+    ]
+
+
 def test_menus_link_the_policy_under_about_us_and_the_statistics_from_the_process_page():
     load_demo_data()
 
@@ -125,7 +134,7 @@ def test_menus_link_the_policy_under_about_us_and_the_statistics_from_the_proces
         statistics = pages.type(StatisticsPage).get()
         assert not statistics.show_in_menus
         process = pages.type(ProcessPage).get().specific
-        assert statistics.pk in linked_page_ids(process)
+        assert statistics.pk in [target.pk for target in linked_pages(process)]
         assert len(process.steps) >= 8
 
 
@@ -134,7 +143,7 @@ def test_page_links_stay_within_the_pages_language_and_content_is_valid():
 
     links = 0
     for page in Page.objects.filter(depth__gt=1).specific():
-        linked = Page.objects.filter(pk__in=linked_page_ids(page))
+        linked = linked_pages(page)
         assert len(linked) == len(linked_page_ids(page)), page.url_path
         links += len(linked)
         assert all(target.live and target.locale_id == page.locale_id for target in linked)
@@ -147,7 +156,19 @@ def test_page_links_stay_within_the_pages_language_and_content_is_valid():
     assert links >= 20  # e.g. home → form, process page → statistics, FAQ → privacy notice
 
 
-def test_the_turkish_policy_is_in_its_second_version_and_the_api_says_so(client):
+def test_english_pages_link_to_english_pages(client):
+    load_demo_data()
+    english_statistics = StatisticsPage.objects.get(locale__language_code="en")
+    turkish_statistics = StatisticsPage.objects.get(locale__language_code="tr")
+    process = ProcessPage.objects.get(locale__language_code="en")
+
+    html = client.get(process.url).text
+
+    assert f'href="{english_statistics.url}"' in html
+    assert f'href="{turkish_statistics.url}"' not in html
+
+
+def test_the_policy_is_in_its_second_version_in_both_languages_and_the_api_says_so(client):
     load_demo_data()
 
     response = client.get("/api/v2/pages/?type=cms_pages.PolicyPage&fields=*")
@@ -156,11 +177,19 @@ def test_the_turkish_policy_is_in_its_second_version_and_the_api_says_so(client)
     policies = {item["meta"]["locale"]: item for item in response.json()["items"]}
     assert set(policies) == {"tr", "en"}
     assert policies["tr"]["version_number"] == 2
-    assert policies["en"]["version_number"] == 1
+    assert policies["en"]["version_number"] == 2  # each Turkish version was translated
     turkish_text = json.dumps(policies["tr"]["body"], ensure_ascii=False)
+    english_text = json.dumps(policies["en"]["body"])
     assert "Alternatif çözüm yolları" in turkish_text
-    assert "Sürüm 2" in turkish_text
-    assert "Alternative routes" in json.dumps(policies["en"]["body"])
+    assert "Alternative routes" in english_text
+    # the header says which version; the text never does, so it cannot contradict it
+    assert not re.search(r"(Sürüm|Version) \d", turkish_text + english_text)
+    for language, heading in [("tr", "Sürüm 2"), ("en", "Version 2")]:
+        page = PolicyPage.objects.get(locale__language_code=language)
+        assert client.get(page.url).text.count(heading) == 1
+    english = PolicyPage.objects.get(locale__language_code="en")
+    english_first = english.revisions.order_by("created_at").first().as_object()
+    assert "Alternative routes" not in json.dumps(list(english_first.body.raw_data))
     # the first version, still in the page's history, had no clause on alternative routes
     policy = PolicyPage.objects.get(locale__language_code="tr")
     first, second = policy.revisions.order_by("created_at")

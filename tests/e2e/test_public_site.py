@@ -9,6 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 from playwright.sync_api import expect
 
+from tests.factories import CustomerFactory, EmailAddressFactory
 from workflow.models import Complaint
 
 AXE = Axe()
@@ -175,6 +176,32 @@ def test_a_guest_files_a_complaint_and_follows_it_by_the_emailed_link(
     assert_accessible(page)
     assert Complaint.objects.count() == 1
     assert len(mails_to_guest()) == 1
+    assert_clean(seen, live_server)
+
+
+def test_a_guest_signs_in_from_the_tracking_page_and_adds_the_complaint_to_the_account(
+    live_site, live_server, page, seen, category
+):
+    words = GUEST_FORM["tr"]
+    customer = EmailAddressFactory(user=CustomerFactory(email=GUEST_EMAIL)).user  # verified
+    page.goto(live_site["tr"]["form"].url)
+    fill_guest_form(page, words, consent=True)
+    reference = re.search(r"MMN-\d{4}-\d+", page.get_by_role("status").inner_text()).group()
+    (message,) = mails_to_guest()
+    page.goto(re.search(r"/portal/track/[\w-]+/", message.body).group())
+
+    claim = page.locator("#claim")
+    claim.get_by_role("link", name="Giriş yap", exact=True).click()
+    page.get_by_label("Eposta").fill(GUEST_EMAIL)
+    page.get_by_label("Parola").fill("secret-pass-123")
+    page.get_by_role("button", name="Giriş Yap", exact=True).click()
+    expect(page.locator(".complaint-header")).to_contain_text(reference)  # back on the page
+    claim.get_by_role("button", name="Hesabıma bağla").click()
+
+    expect(page).to_have_url(f"{live_server.url}/portal/complaints/{reference}/")
+    expect(page.get_by_text(f"{reference} numaralı şikâyet artık hesabınızda.")).to_be_visible()
+    assert Complaint.objects.get(reference=reference).customer == customer
+    assert_accessible(page)
     assert_clean(seen, live_server)
 
 

@@ -4,16 +4,17 @@ claiming the complaint into an account (/portal/guest/..., /portal/track/<token>
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.db import connection
 from django.template import RequestContext, Template
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CustomerFactory, EmailAddressFactory
 from tests.workflow.helpers import file, nothing_changes, reload
 from workflow import services
-from workflow.models import Complaint, Notification
+from workflow.models import Complaint, ContactChannel, Notification
 from workflow.states import Status
 
 pytestmark = pytest.mark.django_db
@@ -306,13 +307,49 @@ def test_the_tracking_page_shows_the_complaint_as_the_complainant_sees_it(
 def test_the_tracking_page_stays_out_of_search_engines_and_referers(client, guest_complaint):
     response = client.get(track_url(guest_complaint))
     assert "noindex" in response["X-Robots-Tag"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    # the token never goes to another site in a Referer; this site's own forms keep working
+    # (under "no-referrer" a browser posts the claim form with "Origin: null": a CSRF 403)
+    assert response["Referrer-Policy"] == "same-origin"
     assert '<meta name="robots" content="noindex, nofollow">' in page(response)
     assert "no-store" in response["Cache-Control"]
 
 
-def test_an_unknown_tracking_link_is_not_found(client, guest_complaint):
-    assert client.get("/portal/track/not-a-real-token/").status_code == 404
+def test_an_unknown_tracking_link_explains_what_to_do_even_with_debug_on(
+    client, settings, guest_complaint
+):
+    settings.DEBUG = True  # as `make run` serves it: still the product's page, not Django's
+    ContactChannel.objects.create(
+        kind="phone", name_tr="Çağrı merkezi", name_en="Call centre", value="0850 000 00 00"
+    )
+
+    response = client.get("/portal/track/not-a-real-token/")
+
+    assert response.status_code == 404
+    assert "portal/track_not_found.html" in [template.name for template in response.templates]
+    html = page(response)
+    assert "<h1>Bu takip bağlantısı geçerli değil</h1>" in html
+    assert 'href="/accounts/login/?next=%2Fportal%2F"' in html  # sign in to "my complaints"
+    assert "Başvuru numaranızla" in html
+    assert "0850 000 00 00" in html  # the channels to ask by reference
+    assert "DEBUG = True" not in html
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_the_old_link_of_a_claimed_complaint_leads_to_the_same_page_in_english(
+    client, settings, guest_complaint, claimant
+):
+    settings.DEBUG = True
+    old_link = track_url(guest_complaint)
+    services.claim_complaint(actor=claimant, tracking_token=guest_complaint.tracking_token)
+    client.logout()
+
+    response = client.get(old_link, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 404
+    html = page(response)
+    assert "<h1>This tracking link does not work</h1>" in html
+    assert "the complaint was added to an account" in html
+    assert guest_complaint.subject not in html
 
 
 def test_the_tracking_page_query_count_does_not_grow_with_the_timeline(
@@ -356,6 +393,31 @@ def test_claiming_needs_signing_in_first(client, guest_complaint):
         f"/accounts/login/?next=/portal/track/{guest_complaint.tracking_token}/"
     )
     assert reload(guest_complaint).customer is None
+
+
+def test_the_claim_form_passes_the_csrf_check_as_a_browser_posts_it(guest_complaint, claimant):
+    """What Chromium sends under the tracking page's Referrer-Policy: its own origin."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(claimant)
+    browser.get(track_url(guest_complaint))
+    token = browser.cookies[settings.CSRF_COOKIE_NAME].value
+
+    refused = browser.post(
+        claim_url(guest_complaint), {"csrfmiddlewaretoken": token}, HTTP_ORIGIN="null"
+    )
+    assert refused.status_code == 403  # what "no-referrer" made browsers send
+    assert reload(guest_complaint).customer is None
+
+    response = browser.post(
+        claim_url(guest_complaint),
+        {"csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="http://testserver",
+        HTTP_REFERER=f"http://testserver{track_url(guest_complaint)}",
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/portal/complaints/{guest_complaint.reference}/"
+    assert reload(guest_complaint).customer == claimant
 
 
 def test_claiming_into_the_account_with_the_verified_address(client, guest_complaint, claimant):
