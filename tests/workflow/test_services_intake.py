@@ -17,7 +17,6 @@ from tests.factories import (
 )
 from tests.workflow.helpers import file, notification_mark, sent
 from workflow import services
-from workflow.deadlines import BusinessCalendar
 from workflow.errors import InvalidInput, NotPermitted
 from workflow.models import Complaint, ComplaintEvent, Notification, ReferenceCounter
 
@@ -105,23 +104,25 @@ def test_customer_notification_goes_in_the_complaints_language(customer, categor
     }
 
 
-@pytest.mark.parametrize("profile", ["one_business_day", "calendar_24_hours", "calendar_30_days"])
-def test_response_deadline_follows_the_categorys_profile(customer, profile):
+@pytest.mark.parametrize(
+    ("profile", "first", "final"),
+    [
+        # filed on Friday 20 November 2026 at 17:59 (Istanbul)
+        ("one_business_day", (2026, 11, 23, 17, 59), None),
+        ("calendar_24_hours", (2026, 11, 21, 17, 59), None),
+        ("calendar_30_days", (2026, 11, 23, 17, 59), (2026, 12, 20, 17, 59)),
+    ],
+)
+def test_response_deadline_follows_the_categorys_profile(customer, profile, first, final):
     category = CategoryFactory(deadline_profile=profile)
+    ist = ZoneInfo("Europe/Istanbul")
 
-    complaint = file(customer, category)
+    with time_machine.travel(datetime(2026, 11, 20, 17, 59, tzinfo=ist), tick=False):
+        complaint = file(customer, category)
 
-    received, due = complaint.received_at, complaint.response_due_at
-    if profile == "one_business_day":
-        calendar = BusinessCalendar.from_settings()
-        assert due > received
-        assert calendar.working_time_between(received, due) == timedelta(hours=9)
-        assert calendar.is_working_time(due - timedelta(seconds=1))
-    elif profile == "calendar_24_hours":
-        assert due == received + timedelta(hours=24)
-    else:
-        assert due == received + timedelta(days=30)
-    assert Complaint.objects.get(pk=complaint.pk).response_due_at == due
+    stored = Complaint.objects.get(pk=complaint.pk)
+    assert stored.response_due_at == datetime(*first, tzinfo=ist)
+    assert stored.final_response_due_at == (datetime(*final, tzinfo=ist) if final else None)
 
 
 def test_fields_only_staff_may_set_are_ignored_for_a_customer(customer, other_customer, category):
