@@ -23,7 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import (
+from workflow.models import (
     AlternativeRoute,
     Category,
     Complaint,
@@ -32,9 +32,9 @@ from .models import (
     Notification,
     Unit,
 )
-from .redaction import mask_in, mask_tracking_tokens
-from .rules import is_complaint_staff
-from .selectors import complaint_staff_users
+from workflow.redaction import mask_in, mask_tracking_tokens
+from workflow.rules import is_complaint_staff
+from workflow.selectors import complaint_staff_users
 
 MODEL_ACTIONS = ["add", "change", "delete", "view"]
 
