@@ -239,3 +239,24 @@ def test_the_staff_api_refuses_what_the_registry_does_not_offer(customer, staff,
     done = api.post(url + "acknowledge/", {"method": "phone", "note": "Aradım."}, format="json")
     assert done.status_code == 200
     assert done.json()["available_actions"] == CASES[(Status.ACKNOWLEDGED, None)][1]
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31T23:59:59Z"])
+def test_an_estimate_too_near_the_ends_of_the_calendar_is_refused_by_the_form(
+    customer, staff, category, value
+):
+    complaint = complaint_in(
+        Status.INVESTIGATING, customer=customer, staff=staff, category=category
+    )
+    url = f"/api/v1/staff/complaints/{complaint.reference}/actions/set_estimate/"
+
+    with nothing_changes(complaint):
+        response = client_for(staff).post(
+            url,
+            {"estimated_resolution_at": value},
+            format="json",
+            headers={"accept-language": "en"},
+        )
+
+    assert response.status_code == 400
+    assert response.json()["estimated_resolution_at"] == ["The date and time is out of range."]

@@ -5,6 +5,8 @@ The limits are the services' own (`required_text`: 10,000 characters; a survey c
 a route reference 100 and its note 2,000); the services still decide the rest.
 """
 
+from datetime import UTC
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -156,8 +158,25 @@ class NoteForm(ActionForm):
     note = text_field(_("Not (isteğe bağlı)"), required=False, rows=2)
 
 
+class InRangeDateTimeField(forms.DateTimeField):
+    """A date and time that can be shown in every time zone: one too near year 1 or 9999 to
+    convert is out of range (a 400, never an OverflowError later)."""
+
+    default_error_messages = {"overflow": _("Tarih ve saat geçerli aralığın dışında.")}
+
+    def to_python(self, value):
+        try:
+            result = super().to_python(value)
+            if result is not None:
+                result.astimezone(UTC)
+                timezone.localtime(result)
+        except OverflowError as error:
+            raise forms.ValidationError(self.error_messages["overflow"], code="overflow") from error
+        return result
+
+
 class SetEstimateForm(ActionForm):
-    estimated_resolution_at = forms.DateTimeField(
+    estimated_resolution_at = InRangeDateTimeField(
         label=_("Tahmini çözüm zamanı"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
