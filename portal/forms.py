@@ -7,23 +7,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from workflow.actions.forms import ActionForm, WithdrawForm
-from workflow.errors import InvalidInput
+from workflow.actions.forms import (
+    ActionForm,
+    WithdrawForm,
+    add_service_errors,  # noqa: F401  (the portal's views use it)
+)
 from workflow.localization import is_english
 from workflow.models import Category
 from workflow.states import ContactMethod
 
 PHONE_NEEDED = _("Telefonla aranmak istiyorsanız bir telefon numarası yazın.")
-
-
-def add_service_errors(form: forms.Form, error: InvalidInput) -> None:
-    """Show a service's `InvalidInput` on the form: field errors beside their fields."""
-    for field, messages in error.errors.items():
-        target = field if field in form.fields else None
-        for message in messages:
-            form.add_error(target, message)  # the services speak the visitor's language
-    if not error.errors:
-        form.add_error(None, error.message or _("Girdiğiniz bilgileri kontrol edin."))
 
 
 # the actions' forms (workflow.actions.forms) and the portal's own look the same

@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..errors import InvalidInput
 from ..localization import localized
 from ..models import AlternativeRoute, Unit
 from ..selectors import complaint_staff_users
@@ -29,6 +30,16 @@ class ActionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+
+def add_service_errors(form: forms.Form, error: InvalidInput) -> None:
+    """Show a service's `InvalidInput` on the form: field errors beside their fields."""
+    for field, messages in error.errors.items():
+        target = field if field in form.fields else None
+        for message in messages:
+            form.add_error(target, message)  # the services speak the caller's language
+    if not error.errors:
+        form.add_error(None, error.message or _("Girdiğiniz bilgileri kontrol edin."))
 
 
 def text_field(label, *, required: bool = True, rows: int = 4, max_length: int = TEXT_LIMIT):
