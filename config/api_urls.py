@@ -4,7 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from portal.api import CategoryViewSet, CustomerComplaintViewSet
 from portal.pdf_views import TrackingFormAPIView
-from workflow.api.staff import StaffComplaintViewSet, StaffUnitViewSet
+from staff.api import StaffComplaintViewSet, StaffUnitViewSet
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False

@@ -8,11 +8,13 @@ from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response
 
 from workflow import services
+from workflow.actions import CUSTOMER, all_actions
+from workflow.api.inputs import serializer_for_form
 from workflow.api.serializers import ComplaintSerializer, EventSerializer, error_responses
 from workflow.models import Category, Complaint
 from workflow.rules import is_customer
 from workflow.selectors import complaints_for_customer, events_for_customer
-from workflow.states import ContactMethod, Status
+from workflow.states import ContactMethod
 
 from .throttles import MESSAGE_THROTTLES, ComplaintCreateThrottle
 
@@ -44,28 +46,6 @@ class ComplaintCreateSerializer(serializers.Serializer):
     category = serializers.SlugField()
     preferred_contact_method = serializers.ChoiceField(choices=ContactMethod.choices)
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
-
-
-class MessageInput(serializers.Serializer):
-    text = serializers.CharField()  # length: MEMNUN_MESSAGE_MAX_LENGTH, checked by the service
-
-
-class ReasonInput(serializers.Serializer):
-    reason = serializers.CharField(max_length=10_000)
-
-
-class OptionalReasonInput(serializers.Serializer):
-    reason = serializers.CharField(max_length=10_000, required=False, allow_blank=True, default="")
-
-
-class EmptyInput(serializers.Serializer):
-    pass
-
-
-class SurveyInput(serializers.Serializer):
-    resolution_score = serializers.IntegerField(min_value=1, max_value=5)
-    process_score = serializers.IntegerField(min_value=1, max_value=5)
-    comment = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
 
 
 @extend_schema_view(
@@ -121,65 +101,31 @@ class CustomerComplaintViewSet(
         complaint = self._own(reference)
         return Response(EventSerializer(events_for_customer(complaint), many=True).data)
 
-    @extend_schema(
-        request=MessageInput, responses={200: ComplaintSerializer, **ERRORS, **ERRORS_429}
-    )
-    @action(detail=True, methods=["post"])
-    def messages(self, request, reference=None):
-        """Write to staff; while staff wait for information, the message is the answer (R7)."""
-        complaint = self._own(reference)
-        data = MessageInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        text = data.validated_data["text"]
-        if complaint.status == Status.AWAITING_CUSTOMER:
-            complaint = services.answer_information(
-                complaint=complaint, actor=request.user, answer=text
-            )
-        else:
-            complaint = services.add_note(complaint=complaint, actor=request.user, text=text)
+
+def _action_endpoint(registered):
+    """`POST <reference>/<action name>/`: the action's form validates the body, its check says
+    whether it may be taken now, its service does it (DESIGN.md "Customer actions")."""
+
+    def endpoint(self, request, reference=None):
+        complaint = registered.run(self._own(reference), request.user, request.data)
         return self._answer(complaint)
 
-    @extend_schema(request=EmptyInput, responses={200: ComplaintSerializer, **ERRORS})
-    @action(detail=True, methods=["post"])
-    def accept(self, request, reference=None):
-        """Accept the proposed resolution (R13)."""
-        complaint = services.accept_resolution(complaint=self._own(reference), actor=request.user)
-        return self._answer(complaint)
+    endpoint.__name__ = registered.name
+    endpoint.__doc__ = registered.__doc__
+    camel = "".join(part.title() for part in registered.name.split("_"))
+    responses = {200: ComplaintSerializer, **ERRORS}
+    if registered.name in THROTTLES:
+        responses.update(ERRORS_429)
+    endpoint = action(detail=True, methods=["post"], url_path=registered.name)(endpoint)
+    return extend_schema(
+        request=serializer_for_form(registered.form_class, f"Customer{camel}Input"),
+        responses=responses,
+    )(endpoint)
 
-    @extend_schema(request=ReasonInput, responses={200: ComplaintSerializer, **ERRORS})
-    @action(detail=True, methods=["post"])
-    def reject(self, request, reference=None):
-        """Reject the proposed resolution with a reason; alternative routes appear (R14)."""
-        complaint = self._own(reference)
-        data = ReasonInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        complaint = services.reject_resolution(
-            complaint=complaint, actor=request.user, reason=data.validated_data["reason"]
-        )
-        return self._answer(complaint)
 
-    @extend_schema(request=OptionalReasonInput, responses={200: ComplaintSerializer, **ERRORS})
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request, reference=None):
-        complaint = self._own(reference)
-        data = OptionalReasonInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        complaint = services.withdraw(
-            complaint=complaint, actor=request.user, reason=data.validated_data["reason"]
-        )
-        return self._answer(complaint)
-
-    @extend_schema(request=SurveyInput, responses={200: ComplaintSerializer, **ERRORS})
-    @action(detail=True, methods=["post"])
-    def survey(self, request, reference=None):
-        """Rate the resolution and the process once the complaint is closed (R11); once."""
-        complaint = self._own(reference)
-        data = SurveyInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        complaint = services.submit_survey(
-            complaint=complaint, actor=request.user, **data.validated_data
-        )
-        return self._answer(complaint)
+# one endpoint per customer action of the registry: adding an action is one place
+for _customer_action in all_actions(CUSTOMER):
+    setattr(CustomerComplaintViewSet, _customer_action.name, _action_endpoint(_customer_action))
 
 
 class CategorySerializer(serializers.ModelSerializer):

@@ -1,41 +1,26 @@
-"""Customer portal forms. They check the shape of the input; the services decide the rest."""
+"""Customer portal forms: filing, the guest form and what the portal adds to an action's form
+(the forms of the actions themselves are `workflow.actions.forms`). They check the shape of
+the input; the services decide the rest."""
 
 from django import forms
-from django.conf import settings
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from workflow.errors import InvalidInput
-from workflow.localization import is_english, localized
-from workflow.models import AlternativeRoute, Category
-from workflow.states import ClosureReason, ContactMethod
-
-SCORES = [(score, str(score)) for score in range(1, 6)]
+from workflow.actions.forms import (
+    ActionForm,
+    WithdrawForm,
+    add_service_errors,  # noqa: F401  (the portal's views use it)
+)
+from workflow.localization import is_english
+from workflow.models import Category
+from workflow.states import ContactMethod
 
 PHONE_NEEDED = _("Telefonla aranmak istiyorsanız bir telefon numarası yazın.")
 
 
-def add_service_errors(form: forms.Form, error: InvalidInput) -> None:
-    """Show a service's `InvalidInput` on the form: field errors beside their fields."""
-    for field, messages in error.errors.items():
-        target = field if field in form.fields else None
-        for message in messages:
-            form.add_error(target, message)  # the services speak the visitor's language
-    if not error.errors:
-        form.add_error(None, error.message or _("Girdiğiniz bilgileri kontrol edin."))
-
-
-class PortalForm(forms.Form):
-    """Labels without a trailing colon; CSS classes for required and invalid fields."""
-
-    required_css_class = "field--required"
-    error_css_class = "field--error"
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
+# the actions' forms (workflow.actions.forms) and the portal's own look the same
+PortalForm = ActionForm
 
 
 class CategoryChoiceField(forms.ModelChoiceField):
@@ -163,107 +148,10 @@ class GuestComplaintForm(ComplaintForm):
         return data
 
 
-class AcceptForm(PortalForm):
-    """Accepting a proposal needs nothing but the button (and the CSRF token)."""
+class WithdrawConfirmForm(WithdrawForm):
+    """The portal asks the customer to confirm before a withdrawal closes the complaint."""
 
-
-class RejectForm(PortalForm):
-    reason = forms.CharField(
-        label=_("Öneriyi neden kabul etmiyorsunuz?"),
-        max_length=10_000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
-
-class AnswerForm(PortalForm):
-    answer = forms.CharField(
-        label=_("Yanıtınız"),
-        max_length=settings.MEMNUN_MESSAGE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 5}),
-    )
-
-
-class MessageForm(PortalForm):
-    text = forms.CharField(
-        label=_("Mesajınız"),
-        max_length=settings.MEMNUN_MESSAGE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
-
-class WithdrawForm(PortalForm):
-    reason = forms.CharField(
-        label=_("Neden geri çekiyorsunuz? (isteğe bağlı)"),
-        max_length=10_000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
     confirm = forms.BooleanField(
         label=_("Şikâyetimi geri çekmek istiyorum. Bu işlem şikâyeti kapatır."),
         error_messages={"required": _("Geri çekmek için bu kutuyu işaretleyin.")},
     )
-
-
-class SurveyForm(PortalForm):
-    resolution_score = forms.TypedChoiceField(
-        label=_("Çözümden ne kadar memnunsunuz? (1 hiç, 5 çok)"),
-        choices=SCORES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    process_score = forms.TypedChoiceField(
-        label=_("Süreçten (iletişim, hız, ilgi) ne kadar memnunsunuz? (1 hiç, 5 çok)"),
-        choices=SCORES,
-        coerce=int,
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("Eklemek istedikleriniz (isteğe bağlı)"),
-        max_length=5000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    # the first question asks about what ended the complaint: a withdrawn one had no resolution
-    OUTCOME_LABELS = {
-        ClosureReason.WITHDRAWN: _("Şikâyetinizin sonucundan ne kadar memnunsunuz? (1 hiç, 5 çok)"),
-        ClosureReason.FINAL_DECISION: _(
-            "Verdiğimiz nihai karardan ne kadar memnunsunuz? (1 hiç, 5 çok)"
-        ),
-    }
-
-    def __init__(self, *args, closure_reason: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        if closure_reason in self.OUTCOME_LABELS:
-            self.fields["resolution_score"].label = self.OUTCOME_LABELS[closure_reason]
-
-
-class RouteChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: AlternativeRoute) -> str:
-        return localized(obj, "name")
-
-
-class RouteApplicationForm(PortalForm):
-    route = RouteChoiceField(
-        label=_("Başvurduğunuz yol"),
-        queryset=AlternativeRoute.objects.none(),
-        empty_label=_("Bir yol seçin"),
-    )
-    applied_on = forms.DateField(
-        label=_("Başvuru tarihi"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    external_reference = forms.CharField(
-        label=_("Başvuru numarası (varsa)"), max_length=100, required=False
-    )
-    note = forms.CharField(
-        label=_("Not (isteğe bağlı)"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-    def __init__(self, *args, routes=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if routes is not None:
-            self.fields["route"].queryset = routes
-        self.fields["applied_on"].widget.attrs["max"] = timezone.localdate().isoformat()

@@ -30,10 +30,11 @@ from workflow.selectors import (
     events_for_customer,
     public_contact_channels,
 )
+from workflow.timeline import CUSTOMER, timeline_entry
 
 from . import forms
 from .throttles import GuestFilingAddressThrottle, GuestFilingThrottle, refuse_if_throttled
-from .views import next_step, timeline_entry
+from .views import next_step
 
 # What the thanks page shows after the redirect; the tracking token never goes here.
 SESSION_KEY = "portal_guest_complaint"
@@ -181,7 +182,7 @@ class TrackView(View):
         context = {
             "complaint": complaint,
             "timeline": [
-                timeline_entry(event, user=request.user, routes=routes_by_pk)
+                timeline_entry(event, audience=CUSTOMER, user=request.user, routes=routes_by_pk)
                 for event in events_for_customer(complaint)
             ],
             "next_step": next_step(complaint),

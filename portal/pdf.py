@@ -16,8 +16,7 @@ from weasyprint.urls import URLFetcher, URLFetchingError
 
 from workflow.models import Complaint, ComplaintEvent
 from workflow.selectors import events_for_customer
-
-from .views import timeline_entry
+from workflow.timeline import PDF, timeline_entry
 
 COMPANY_NAME = "memnun"
 
@@ -48,7 +47,7 @@ def tracking_form_context(complaint: Complaint, events: Iterable[ComplaintEvent]
     """What the form shows; call with the form's language active."""
     # An assignment shows the unit, never the staff member (the portal's own presentation).
     owner = SimpleNamespace(pk=complaint.customer_id)
-    timeline = [timeline_entry(event, user=owner, routes={}) for event in events]
+    timeline = [timeline_entry(event, audience=PDF, user=owner) for event in events]
     return {
         "company_name": COMPANY_NAME,
         "complaint": complaint,

@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from workflow.actions import CUSTOMER, all_actions
+
 from . import guest, pdf_views, views
 
 app_name = "portal"
@@ -10,13 +12,15 @@ urlpatterns = [
     path("", views.ComplaintListView.as_view(), name="complaints"),
     path("complaints/new/", views.FileComplaintView.as_view(), name="file"),
     path("complaints/<str:reference>/", views.ComplaintDetailView.as_view(), name="detail"),
-    path("complaints/<str:reference>/accept/", views.AcceptView.as_view(), name="accept"),
-    path("complaints/<str:reference>/reject/", views.RejectView.as_view(), name="reject"),
-    path("complaints/<str:reference>/answer/", views.AnswerView.as_view(), name="answer"),
-    path("complaints/<str:reference>/message/", views.MessageView.as_view(), name="message"),
-    path("complaints/<str:reference>/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
-    path("complaints/<str:reference>/survey/", views.SurveyView.as_view(), name="survey"),
-    path("complaints/<str:reference>/route/", views.RouteApplicationView.as_view(), name="route"),
+    # one URL per customer action of the registry (workflow.actions), all served alike
+    *[
+        path(
+            f"complaints/<str:reference>/{views.url_name(action.name)}/",
+            views.ComplaintActionView.as_view(action_name=action.name),
+            name=views.url_name(action.name),
+        )
+        for action in all_actions(CUSTOMER)
+    ],
     path(
         "complaints/<str:reference>/tracking-form.pdf",
         pdf_views.TrackingFormView.as_view(),

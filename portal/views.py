@@ -5,15 +5,12 @@ Views read through `workflow.selectors` and change a complaint only through
 `complaints_for_customer`, so another customer's complaint is a 404.
 """
 
-from dataclasses import dataclass, field
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +19,8 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
 from workflow import services
+from workflow.actions import CUSTOMER, Action, available_actions, get_action
+from workflow.actions.customer import has_survey
 from workflow.errors import (
     ComplaintNotFound,
     ConcurrentChange,
@@ -29,18 +28,19 @@ from workflow.errors import (
     NotPermitted,
     TransitionNotAllowed,
 )
-from workflow.localization import localized, route_text
-from workflow.models import Complaint, ComplaintEvent, ResolutionProposal
+from workflow.localization import route_text
+from workflow.models import Complaint, ResolutionProposal
 from workflow.rules import is_customer
 from workflow.selectors import (
     applicable_routes,
     complaints_for_customer,
     current_proposal,
-    customer_facing_actor,
     events_for_customer,
     routes_stage,
 )
-from workflow.states import ClosureReason, EventKind, Status
+from workflow.states import Status
+from workflow.timeline import CUSTOMER as TIMELINE_CUSTOMER
+from workflow.timeline import timeline_entry
 
 from . import forms
 from .throttles import MESSAGE_THROTTLES, ComplaintCreateThrottle, refuse_if_throttled
@@ -59,13 +59,6 @@ NEXT_STEPS = {
     Status.REJECTED: (_("Ret gerekçeniz değerlendiriliyor"), False),
     Status.IMPLEMENTING: (_("Kabul ettiğiniz çözüm uygulanıyor"), False),
 }
-
-
-def has_survey(complaint: Complaint) -> bool:
-    try:
-        return complaint.survey is not None
-    except ObjectDoesNotExist:
-        return False
 
 
 def next_step(complaint: Complaint) -> tuple[str, bool]:
@@ -147,96 +140,39 @@ class FileComplaintView(CustomerRequiredMixin, FormView):
 
 # --- the detail page -------------------------------------------------------------------------
 
+# What the portal adds to the registry's customer actions (workflow.actions): its own URL where
+# it differs from the action's name, a form with more to confirm, the message after success, and
+# the throttles shared with the API.
+URL_NAMES = {"messages": "message"}
+PORTAL_FORMS = {"withdraw": forms.WithdrawConfirmForm}
+SUCCESS_MESSAGES = {
+    "accept": _("Çözümü kabul ettiniz. Uygulandığında size haber vereceğiz."),
+    "reject": _(
+        "Ret gerekçeniz kaydedildi. Başvurabileceğiniz diğer yollar aşağıda listelenmiştir."
+    ),
+    "answer": _("Yanıtınız iletildi; incelemeye devam ediyoruz."),
+    "messages": _("Mesajınız iletildi."),
+    "withdraw": _("Şikâyetiniz geri çekildi ve kapatıldı."),
+    "survey": _("Değerlendirmeniz için teşekkür ederiz."),
+    "route": _("Başvurunuz kaydedildi."),
+}
+THROTTLES = {"messages": MESSAGE_THROTTLES}  # the same counters as POST .../messages/
 
-@dataclass
-class TimelineEntry:
-    at: object
-    kind: str
-    kind_label: str
-    from_label: str
-    to_label: str
-    text: str
-    actor: str
-    details: list[tuple[str, object]] = field(default_factory=list)
+
+def url_name(action_name: str) -> str:
+    return URL_NAMES.get(action_name, action_name)
 
 
-def timeline_entry(event: ComplaintEvent, *, user, routes: dict) -> TimelineEntry:
-    """One customer-visible event; an assignment shows the unit, never the staff member."""
-    data = event.data or {}
-    own = user.pk and event.actor_id == user.pk and event.kind != EventKind.ASSIGNMENT
-    actor = gettext("Siz") if own else customer_facing_actor(event)
-    text, details = event.text, []
-    if event.kind == EventKind.ASSIGNMENT:
-        text = text or gettext("Şikâyetiniz %(unit)s birimine yönlendirildi.") % {"unit": actor}
-    elif event.kind == EventKind.ESTIMATE and data.get("estimated_resolution_at"):
-        details.append((_("Tahmini çözüm zamanı"), parse_datetime(data["estimated_resolution_at"])))
-    elif event.kind == EventKind.ROUTE_RECORD:
-        route = routes.get(data.get("route"))
-        name = localized(route, "name") if route else data.get("route_name")
-        details += [
-            (_("Başvurulan yol"), name),
-            (_("Başvuru tarihi"), parse_date(data.get("applied_on") or "")),
-        ]
-        if data.get("external_reference"):
-            details.append((_("Başvuru numarası"), data["external_reference"]))
-    elif event.kind == EventKind.SURVEY:
-        details += [
-            (_("Çözüm puanı"), data.get("resolution_score")),
-            (_("Süreç puanı"), data.get("process_score")),
-        ]
-    return TimelineEntry(
-        at=event.created_at,
-        kind=event.kind,
-        kind_label=event.get_kind_display(),
-        from_label=event.get_from_status_display() if event.from_status else "",
-        to_label=event.get_to_status_display() if event.to_status else "",
-        text=text,
-        actor=actor,
-        details=details,
+def make_form(action: Action, complaint: Complaint, data=None):
+    # several forms share a page: keep the ids unique
+    return action.form(
+        complaint, data, form_class=PORTAL_FORMS.get(action.name), auto_id=f"{action.name}-%s"
     )
 
 
-# The forms of the detail page; each posts to the action of the same name.
-FORM_CLASSES = {
-    "accept": forms.AcceptForm,
-    "reject": forms.RejectForm,
-    "answer": forms.AnswerForm,
-    "message": forms.MessageForm,
-    "withdraw": forms.WithdrawForm,
-    "survey": forms.SurveyForm,
-    "route": forms.RouteApplicationForm,
-}
-
-
-def make_form(name: str, complaint: Complaint, data=None):
-    kwargs = {"auto_id": f"{name}-%s"}  # several forms share a page: keep the ids unique
-    if name == "route":
-        kwargs["routes"] = applicable_routes(complaint.category_id)
-    if name == "survey":
-        kwargs["closure_reason"] = complaint.closure_reason
-    return FORM_CLASSES[name](data, **kwargs)
-
-
-def forms_shown(complaint: Complaint, *, routes_offered: bool) -> dict[str, bool]:
-    """Which action forms the page offers now (the services still decide what is allowed)."""
-    return {
-        "accept": complaint.status == Status.RESOLUTION_PROPOSED,
-        "reject": complaint.status == Status.RESOLUTION_PROPOSED,
-        "answer": complaint.status == Status.AWAITING_CUSTOMER,
-        # while staff wait for an answer, the answer form is the way to write to them
-        "message": complaint.is_open and complaint.status != Status.AWAITING_CUSTOMER,
-        "withdraw": complaint.is_open,
-        "survey": complaint.status == Status.CLOSED and not has_survey(complaint),
-        "route": routes_offered
-        and (
-            complaint.status == Status.REJECTED
-            or complaint.closure_reason == ClosureReason.FINAL_DECISION
-        ),
-    }
-
-
 def render_detail(request, complaint: Complaint, *, bound=None, status: int = 200):
-    """The detail page with the forms that apply to the complaint's state now.
+    """The detail page with a form for every action the customer may take now
+    (`available_actions`, the same list the API gives).
 
     `bound` replaces the blank form of an action that failed, so its errors and what the
     customer typed are shown again.
@@ -252,13 +188,12 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
     if complaint.status == Status.AWAITING_CUSTOMER:
         question = complaint.information_requests.filter(answered_at__isnull=True).last()
     page_forms = {
-        f"{name}_form": bound[name] if name in bound else make_form(name, complaint)
-        for name, shown in forms_shown(complaint, routes_offered=bool(routes)).items()
-        if shown
+        f"{name}_form": bound[name] if name in bound else make_form(get_action(name), complaint)
+        for name in available_actions(complaint, request.user, CUSTOMER)
     }
     routes_by_pk = {route.pk: route for route in applicable}  # route records keep their names
-    timeline = [
-        timeline_entry(event, user=request.user, routes=routes_by_pk)
+    entries = [
+        timeline_entry(event, audience=TIMELINE_CUSTOMER, user=request.user, routes=routes_by_pk)
         for event in events_for_customer(complaint)
     ]
     context = {
@@ -269,7 +204,7 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
             {**route_text(route), "kind_label": route.get_kind_display()} for route in routes
         ],
         "routes_stage": stage,
-        "timeline": timeline,
+        "timeline": entries,
         "next_step": next_step(complaint),
         **page_forms,
     }
@@ -292,26 +227,30 @@ def back_to_top(reference: str):
 
 @method_decorator(require_POST, name="dispatch")
 class ComplaintActionView(CustomerRequiredMixin, View):
-    """POST one action's form; the service does the change (or refuses, changing nothing)."""
+    """POST one customer action's form: the action checks, its form validates, its service
+    does the change (or refuses, changing nothing)."""
 
-    action: str
-    success_message: str
-    throttles: list = []  # portal.throttles classes; refused with the 429 page
-
-    def perform(self, complaint: Complaint, data: dict) -> None:
-        raise NotImplementedError
+    action_name: str = ""
 
     def post(self, request, reference):
+        action = get_action(self.action_name, CUSTOMER)
         complaint = get_customer_complaint(request, reference)
         refused = refuse_if_throttled(
-            request, self, self.throttles, back_url=reverse("portal:detail", args=[reference])
+            request,
+            self,
+            THROTTLES.get(action.name, []),
+            back_url=reverse("portal:detail", args=[reference]),
         )
         if refused:
             return refused
-        form = make_form(self.action, complaint, request.POST)
+        if action.check(complaint, request.user) is not None:
+            # the form is not on the page any more (the state moved on): say so
+            messages.error(request, NOT_NOW)
+            return back_to_top(reference)
+        form = make_form(action, complaint, request.POST)
         if form.is_valid():
             try:
-                self.perform(complaint, form.cleaned_data)
+                action.execute(complaint, request.user, form.cleaned_data)
             except InvalidInput as error:
                 forms.add_service_errors(form, error)
             except ConcurrentChange:
@@ -325,87 +264,7 @@ class ComplaintActionView(CustomerRequiredMixin, View):
             except ComplaintNotFound:
                 raise Http404
             else:
-                messages.success(request, self.success_message)
+                messages.success(request, SUCCESS_MESSAGES[action.name])
                 return back_to_top(reference)
-        elif not self.offered_now(complaint):
-            # the form is not on the page any more (the state moved on): say so instead
-            messages.error(request, NOT_NOW)
-            return back_to_top(reference)
         messages.error(request, FIX_ERRORS)
-        return render_detail(request, complaint, bound={self.action: form}, status=400)
-
-    def offered_now(self, complaint: Complaint) -> bool:
-        routes_offered = (
-            routes_stage(complaint) is not None
-            and applicable_routes(complaint.category_id).exists()
-        )
-        return forms_shown(complaint, routes_offered=routes_offered)[self.action]
-
-
-class AcceptView(ComplaintActionView):
-    action = "accept"
-    success_message = _("Çözümü kabul ettiniz. Uygulandığında size haber vereceğiz.")
-
-    def perform(self, complaint, data):
-        services.accept_resolution(complaint=complaint, actor=self.request.user)
-
-
-class RejectView(ComplaintActionView):
-    action = "reject"
-    success_message = _(
-        "Ret gerekçeniz kaydedildi. Başvurabileceğiniz diğer yollar aşağıda listelenmiştir."
-    )
-
-    def perform(self, complaint, data):
-        services.reject_resolution(
-            complaint=complaint, actor=self.request.user, reason=data["reason"]
-        )
-
-
-class AnswerView(ComplaintActionView):
-    action = "answer"
-    success_message = _("Yanıtınız iletildi; incelemeye devam ediyoruz.")
-
-    def perform(self, complaint, data):
-        services.answer_information(
-            complaint=complaint, actor=self.request.user, answer=data["answer"]
-        )
-
-
-class MessageView(ComplaintActionView):
-    action = "message"
-    success_message = _("Mesajınız iletildi.")
-    throttles = MESSAGE_THROTTLES  # the same counters as POST /api/v1/complaints/<ref>/messages/
-
-    def perform(self, complaint, data):
-        # As in the API: while staff wait for information, a message is the answer (R7).
-        if complaint.status == Status.AWAITING_CUSTOMER:
-            services.answer_information(
-                complaint=complaint, actor=self.request.user, answer=data["text"]
-            )
-        else:
-            services.add_note(complaint=complaint, actor=self.request.user, text=data["text"])
-
-
-class WithdrawView(ComplaintActionView):
-    action = "withdraw"
-    success_message = _("Şikâyetiniz geri çekildi ve kapatıldı.")
-
-    def perform(self, complaint, data):
-        services.withdraw(complaint=complaint, actor=self.request.user, reason=data["reason"])
-
-
-class SurveyView(ComplaintActionView):
-    action = "survey"
-    success_message = _("Değerlendirmeniz için teşekkür ederiz.")
-
-    def perform(self, complaint, data):
-        services.submit_survey(complaint=complaint, actor=self.request.user, **data)
-
-
-class RouteApplicationView(ComplaintActionView):
-    action = "route"
-    success_message = _("Başvurunuz kaydedildi.")
-
-    def perform(self, complaint, data):
-        services.record_route_application(complaint=complaint, actor=self.request.user, **data)
+        return render_detail(request, complaint, bound={action.name: form}, status=400)

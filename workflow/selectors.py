@@ -3,7 +3,7 @@
 from enum import StrEnum
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from .localization import localized
 from .models import (
@@ -48,11 +48,20 @@ def complaint_staff_users() -> QuerySet:
 
 
 def _with_relations(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
-    return queryset.select_related("category", "unit", "assignee", "customer").prefetch_related(
-        Prefetch(
-            "proposals",
-            queryset=ResolutionProposal.objects.order_by("-proposed_at", "-pk"),
-            to_attr="proposals_newest_first",
+    """Everything a page or an API answer reads, `available_actions` included (the survey,
+    whether any alternative route applies), without a query per complaint."""
+    routes = AlternativeRoute.objects.filter(is_active=True).filter(
+        Q(categories__isnull=True) | Q(categories=OuterRef("category_id"))
+    )
+    return (
+        queryset.select_related("category", "unit", "assignee", "customer", "survey")
+        .annotate(routes_available=Exists(routes))
+        .prefetch_related(
+            Prefetch(
+                "proposals",
+                queryset=ResolutionProposal.objects.order_by("-proposed_at", "-pk"),
+                to_attr="proposals_newest_first",
+            )
         )
     )
 
@@ -143,8 +152,4 @@ def complaint_for_tracking_token(token: str) -> Complaint | None:
     """
     if not token:
         return None
-    return (
-        _with_relations(Complaint.objects.filter(tracking_token=token))
-        .select_related("survey")
-        .first()
-    )
+    return _with_relations(Complaint.objects.filter(tracking_token=token)).first()

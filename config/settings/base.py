@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     # project apps first so their templates and translations win
     "workflow",
     "portal",
+    "staff",
     "cms_pages",
     # Wagtail
     "wagtail_localize",

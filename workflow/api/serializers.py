@@ -6,15 +6,12 @@ One serializer per direction: these only read. Input serializers live beside the
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers
 
+from workflow.actions import CUSTOMER, available_actions
 from workflow.localization import route_text
 from workflow.models import AlternativeRoute, Complaint, ComplaintEvent, ResolutionProposal
-from workflow.selectors import (
-    applicable_routes,
-    current_proposal,
-    customer_facing_actor,
-    routes_stage,
-)
-from workflow.states import ClosureReason, EventKind, Status
+from workflow.selectors import applicable_routes, current_proposal, routes_stage
+from workflow.states import ClosureReason, Status
+from workflow.timeline import event_actor, event_text
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -69,6 +66,10 @@ class ComplaintSerializer(serializers.ModelSerializer):
     current_proposal = serializers.SerializerMethodField()
     alternative_routes = serializers.SerializerMethodField()
     attachments = serializers.SerializerMethodField()
+    available_actions = serializers.SerializerMethodField(
+        help_text="The actions the caller may take on this complaint now (its POST endpoints)."
+    )
+    actions_audience = CUSTOMER
 
     class Meta:
         model = Complaint
@@ -91,6 +92,7 @@ class ComplaintSerializer(serializers.ModelSerializer):
             "current_proposal",
             "alternative_routes",
             "attachments",
+            "available_actions",
         ]
         read_only_fields = fields
 
@@ -117,6 +119,12 @@ class ComplaintSerializer(serializers.ModelSerializer):
     def get_attachments(self, complaint):
         return []
 
+    def get_available_actions(self, complaint) -> list[str]:
+        request = self.context.get("request")
+        if request is None:
+            return []
+        return available_actions(complaint, request.user, self.actions_audience)
+
 
 class EventSerializer(serializers.ModelSerializer):
     """A timeline entry. For the customer, an assignment shows the unit, not the person."""
@@ -137,12 +145,10 @@ class EventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_actor(self, event) -> str:
-        return customer_facing_actor(event)
+        return event_actor(event)
 
     def get_text(self, event) -> str:
-        if event.kind == EventKind.ASSIGNMENT and not event.text:
-            return customer_facing_actor(event)
-        return event.text
+        return event_text(event)
 
 
 class StaffEventSerializer(EventSerializer):

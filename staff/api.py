@@ -1,4 +1,5 @@
-"""Staff API: queue, intake, detail with internal events, one endpoint per action."""
+"""Staff API (/api/v1/staff/): queue, intake, detail with internal events, and
+`actions/<name>/` for every staff action of the registry (`workflow.actions`)."""
 
 import django_filters
 from django.contrib.auth import get_user_model
@@ -7,9 +8,9 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
+    PolymorphicProxySerializer,
     extend_schema,
     extend_schema_view,
-    inline_serializer,
 )
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -18,6 +19,9 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from workflow import services
+from workflow.actions import STAFF, all_actions, get_action
+from workflow.api.inputs import serializer_for_form
+from workflow.api.serializers import ComplaintSerializer, StaffEventSerializer, error_responses
 from workflow.models import Complaint, Unit
 from workflow.rules import has_required_second_factor, is_complaint_staff
 from workflow.selectors import complaints_for_staff, events_for_staff
@@ -28,10 +32,7 @@ from workflow.states import (
     Language,
     SlaState,
     Status,
-    Visibility,
 )
-
-from .serializers import ComplaintSerializer, StaffEventSerializer, error_responses
 
 ERRORS = error_responses(
     {
@@ -56,6 +57,7 @@ class IsComplaintStaff(BasePermission):
 
 
 class StaffComplaintSerializer(ComplaintSerializer):
+    actions_audience = STAFF
     unit = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     assignee = serializers.SlugRelatedField(slug_field="email", read_only=True, allow_null=True)
     customer = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
@@ -143,61 +145,19 @@ class StaffComplaintFilter(django_filters.FilterSet):
         )
 
 
-# Input of each staff action (DESIGN.md "Staff actions"); the service does the rest.
-class AcknowledgeInput(serializers.Serializer):
-    method = serializers.ChoiceField(choices=ContactMethod.choices)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class AssignInput(serializers.Serializer):
-    unit = serializers.SlugField()
-    assignee = serializers.EmailField(required=False, allow_blank=True, default="")
-
-
-class QuestionInput(serializers.Serializer):
-    question = serializers.CharField()
-
-
-class NoteInput(serializers.Serializer):
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class EstimateInput(serializers.Serializer):
-    estimated_resolution_at = InRangeDateTimeField()
-    message = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class TextInput(serializers.Serializer):
-    text = serializers.CharField()
-
-
-class ReviewInput(serializers.Serializer):
-    decision = serializers.ChoiceField(choices=["reinvestigate", "revise", "final"])
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-    text = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class AddNoteInput(serializers.Serializer):
-    text = serializers.CharField()
-    visibility = serializers.ChoiceField(choices=Visibility.choices, default=Visibility.INTERNAL)
-
-
-class ReasonInput(serializers.Serializer):
-    reason = serializers.CharField()
-
-
-STAFF_ACTIONS = {
-    "acknowledge": (AcknowledgeInput, services.acknowledge),
-    "assign": (AssignInput, services.assign),
-    "request_information": (QuestionInput, services.request_information),
-    "resume": (NoteInput, services.resume),
-    "set_estimate": (EstimateInput, services.set_estimate),
-    "propose_resolution": (TextInput, services.propose_resolution),
-    "mark_implemented": (NoteInput, services.mark_implemented),
-    "review_rejection": (ReviewInput, services.review_rejection),
-    "add_note": (AddNoteInput, services.add_note),
-    "reopen": (ReasonInput, services.reopen),
-}
+def staff_action_inputs() -> PolymorphicProxySerializer:
+    """One documented body per staff action of the registry (its form's fields)."""
+    return PolymorphicProxySerializer(
+        component_name="StaffActionInput",
+        serializers={
+            action.name: serializer_for_form(
+                action.form_class,
+                "Staff" + "".join(part.title() for part in action.name.split("_")) + "Input",
+            )
+            for action in all_actions(STAFF)
+        },
+        resource_type_field_name=None,
+    )
 
 
 @extend_schema_view(
@@ -224,7 +184,10 @@ class StaffComplaintViewSet(
 
     def _detail(self, complaint, code=status.HTTP_200_OK):
         complaint = self.get_queryset().get(pk=complaint.pk)
-        return Response(StaffComplaintDetailSerializer(complaint).data, status=code)
+        serializer = StaffComplaintDetailSerializer(
+            complaint, context=self.get_serializer_context()
+        )
+        return Response(serializer.data, status=code)
 
     @extend_schema(
         request=IntakeSerializer,
@@ -249,24 +212,22 @@ class StaffComplaintViewSet(
         return self._detail(complaint, status.HTTP_201_CREATED)
 
     @extend_schema(
-        request=inline_serializer("StaffActionInput", fields={}),
+        request=staff_action_inputs(),
         responses={200: StaffComplaintDetailSerializer, **ERRORS},
         summary="Perform a staff action",
-        description="Actions and their bodies: "
+        description="Actions and their bodies (each validated by the action's form): "
         + "; ".join(
-            f"`{name}` {{{', '.join(serializer().fields)}}}"
-            for name, (serializer, _) in STAFF_ACTIONS.items()
+            f"`{action.name}` {{{', '.join(action.form_class.base_fields)}}}"
+            for action in all_actions(STAFF)
         ),
     )
     @action(detail=True, methods=["post"], url_path=r"actions/(?P<action_name>[a-z_]+)")
     def perform_action(self, request, reference=None, action_name=None):
-        if action_name not in STAFF_ACTIONS:
+        registered = get_action(action_name, STAFF)
+        if registered is None:
             raise NotFound(f"Unknown action '{action_name}'.")
-        complaint = get_object_or_404(Complaint.objects.only("pk"), reference=reference)
-        serializer_class, service = STAFF_ACTIONS[action_name]
-        data = serializer_class(data=request.data)
-        data.is_valid(raise_exception=True)
-        complaint = service(complaint=complaint, actor=request.user, **data.validated_data)
+        complaint = get_object_or_404(self.get_queryset(), reference=reference)
+        complaint = registered.run(complaint, request.user, request.data)
         return self._detail(complaint)
 
 

@@ -9,12 +9,14 @@ check none), so a content editor cannot list units, categories or corrective act
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.urls import re_path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList, extract_panel_definitions_from_model_class
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -23,7 +25,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import (
+from staff.views.complaint import ComplaintView
+from workflow.models import (
     AlternativeRoute,
     Category,
     Complaint,
@@ -32,9 +35,9 @@ from .models import (
     Notification,
     Unit,
 )
-from .redaction import mask_in, mask_tracking_tokens
-from .rules import is_complaint_staff
-from .selectors import complaint_staff_users
+from workflow.redaction import mask_in, mask_tracking_tokens
+from workflow.rules import is_complaint_staff
+from workflow.selectors import complaint_staff_users
 
 MODEL_ACTIONS = ["add", "change", "delete", "view"]
 
@@ -218,7 +221,19 @@ class ComplaintViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["subject"]  # required by ModelViewSet; the policy refuses add/change/delete
-    list_display = ["reference", "subject", "status", "unit", "sla_state", "received_at"]
+    # the reference opens the complaint page, where staff act on it (staff.views.complaint)
+    list_display = [
+        TitleColumn(
+            "reference",
+            label=_("Başvuru no."),
+            get_url=lambda complaint: reverse("staff_complaint", args=[complaint.reference]),
+        ),
+        "subject",
+        "status",
+        "unit",
+        "sla_state",
+        "received_at",
+    ]
     list_filter = ["status", "unit", "channel", "sla_state", "investigation_level"]
     search_fields = ["reference", "subject", "contact_name", "contact_email"]
     inspect_view_fields = [
@@ -257,3 +272,15 @@ def register_notification_viewset():
 @hooks.register("register_admin_viewset")
 def register_complaint_viewset():
     return complaint_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_complaint_page():
+    # a reference, never "new", "inspect", ...: the queue's own URLs stay as they are
+    return [
+        re_path(
+            r"^complaints/(?P<reference>MMN-\d{4}-\d{6})/$",
+            ComplaintView.as_view(),
+            name="staff_complaint",
+        )
+    ]

@@ -1,0 +1,128 @@
+"""The complaint page of the staff console (`/admin/complaints/<reference>/`): the facts, the
+whole staff timeline and a form for every action the user may take now (`available_actions`,
+the same list the staff API gives). Works without JavaScript: each form posts here with
+`?action=<name>`; the action checks, its form validates, its service does the change."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from workflow.actions import STAFF, available_actions, get_action
+from workflow.actions.forms import add_service_errors
+from workflow.errors import InvalidInput, NotPermitted, TransitionNotAllowed
+from workflow.rules import has_required_second_factor, is_complaint_staff
+from workflow.selectors import complaints_for_staff
+from workflow.timeline import STAFF as STAFF_READER
+from workflow.timeline import timeline
+
+FACTS = [
+    "status",
+    "category",
+    "unit",
+    "assignee",
+    "channel",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "preferred_contact_method",
+    "investigation_level",
+    "sla_state",
+    "received_at",
+    "response_due_at",
+    "final_response_due_at",
+    "estimated_resolution_at",
+    "closed_at",
+    "closure_reason",
+]
+
+
+class ComplaintView(WagtailAdminTemplateMixin, View):
+    template_name = "staff/complaint_detail.html"
+    header_icon = "warning"
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if not (is_complaint_staff(user) and has_required_second_factor(user, request.session)):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return self.complaint.reference
+
+    def get_page_subtitle(self):
+        return self.complaint.subject
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("complaints:index"), "label": _("Şikâyetler")},
+            {"url": "", "label": self.complaint.reference},
+        ]
+
+    def facts(self):
+        complaint = self.complaint
+        for name in FACTS:
+            field = complaint._meta.get_field(name)
+            display = getattr(complaint, f"get_{name}_display", None)
+            value = display() if display and getattr(complaint, name) else getattr(complaint, name)
+            if value not in (None, ""):
+                yield field.verbose_name, value
+
+    def render_page(self, *, bound=None, status=200):
+        bound = bound or {}
+        forms = []
+        for name in available_actions(self.complaint, self.request.user, STAFF):
+            action = get_action(name)
+            form = bound.get(name) or action.form(self.complaint, auto_id=f"{name}-%s")
+            forms.append({"name": name, "label": action.label, "form": form})
+        context = self.get_context_data(
+            complaint=self.complaint,
+            facts=list(self.facts()),
+            timeline=timeline(self.complaint, audience=STAFF_READER),
+            action_forms=forms,
+        )
+        return self.render_to_response(context, status=status)
+
+    def load(self, reference):
+        self.complaint = get_object_or_404(
+            complaints_for_staff(self.request.user), reference=reference
+        )
+
+    def get(self, request, reference):
+        self.load(reference)
+        return self.render_page()
+
+    def post(self, request, reference):
+        self.load(reference)
+        action = get_action(request.GET.get("action", ""), STAFF)
+        if action is None:
+            raise Http404
+        here = reverse("staff_complaint", args=[reference])
+        refusal = action.check(self.complaint, request.user)
+        if refusal:
+            messages.error(request, refusal)
+            return redirect(here)
+        form = action.form(self.complaint, request.POST, auto_id=f"{action.name}-%s")
+        if form.is_valid():
+            try:
+                action.execute(self.complaint, request.user, form.cleaned_data)
+            except InvalidInput as error:
+                add_service_errors(form, error)
+            except TransitionNotAllowed as error:  # changed meanwhile, or refused by state
+                messages.error(request, error.message)
+                return redirect(here)
+            except NotPermitted as error:
+                raise PermissionDenied(error.message) from error
+            else:
+                messages.success(
+                    request, gettext("Yapıldı: %(action)s.") % {"action": action.label}
+                )
+                return redirect(here)
+        messages.error(request, gettext("İşlem yapılamadı: formdaki hataları düzeltin."))
+        return self.render_page(bound={action.name: form}, status=400)

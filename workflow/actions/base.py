@@ -1,0 +1,109 @@
+"""One class per thing a person may do to a complaint (CONVENTIONS.md "one registry of actions").
+
+Modelled on Wagtail's `wagtail/actions/` (an object with `check()` and `execute()`) and
+django-allauth's headless inputs (the API validates with the same Django form the HTML pages
+render). An action knows:
+
+- its `name` (the portal's URL, the API's endpoint and `available_actions` entry),
+- its `audience` (`customer`: the complainant; `staff`: complaint staff),
+- `check(complaint, user)`: None when the user may take it now, else why not (translated),
+- its input, `form_class` (the limits are the services' own),
+- `execute(complaint, user, cleaned_data)`: the one service function that does the change.
+
+The services still re-check everything under the row lock; `check` answers "may I now?" for
+the pages and the API, so no web layer re-derives it.
+"""
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_fsm import can_proceed
+
+from ..errors import InvalidInput, NotPermitted, TransitionNotAllowed
+from ..models import Complaint
+from ..rules import is_complainant, is_complaint_staff
+
+CUSTOMER = "customer"
+STAFF = "staff"
+
+NOT_NOW = _("Bu işlem şikâyetin şu anki durumunda yapılamaz.")
+STAFF_ONLY = _("Bu işlemi yalnız şikâyet personeli yapabilir.")
+COMPLAINANT_ONLY = _("Bu işlemi yalnız şikâyet sahibi yapabilir.")
+CHECK_INPUT = _("Girdiğiniz bilgileri kontrol edin.")
+
+
+class Action:
+    name: ClassVar[str]
+    audience: ClassVar[str]
+    label: ClassVar[str]  # the button, in the caller's language
+    form_class: ClassVar[type[forms.Form]]
+    # the django-fsm-2 transition the action takes, when it takes exactly one
+    transition: ClassVar[str | None] = None
+
+    # --- may this user take it now? ------------------------------------------------------
+
+    def permitted(self, complaint: Complaint, user) -> bool:
+        """The role: the complainant for customer actions, complaint staff for staff ones."""
+        if self.audience == STAFF:
+            return bool(is_complaint_staff(user))
+        return bool(is_complainant(user, complaint))
+
+    def state_refusal(self, complaint: Complaint) -> str | None:
+        """Why the complaint's state does not allow the action now (None: it does)."""
+        if self.transition and not can_proceed(getattr(complaint, self.transition)):
+            return str(NOT_NOW)
+        return None
+
+    def check(self, complaint: Complaint, user) -> str | None:
+        if not self.permitted(complaint, user):
+            return str(STAFF_ONLY if self.audience == STAFF else COMPLAINANT_ONLY)
+        return self.state_refusal(complaint)
+
+    # --- its input -----------------------------------------------------------------------
+
+    def form_kwargs(self, complaint: Complaint) -> dict:
+        """What the form needs from the complaint (e.g. the routes offered to it)."""
+        return {}
+
+    def form(self, complaint: Complaint, data=None, *, form_class=None, **kwargs) -> forms.Form:
+        return (form_class or self.form_class)(data, **self.form_kwargs(complaint), **kwargs)
+
+    # --- doing it ------------------------------------------------------------------------
+
+    def execute(self, complaint: Complaint, user, cleaned_data: dict) -> Complaint:
+        raise NotImplementedError
+
+    def run(self, complaint: Complaint, user, data) -> Complaint:
+        """Validate `data` with the action's form, check, execute: what the API does.
+
+        Bad input is refused before the state is looked at (400 before 409), as the services
+        do; a refusal changes nothing.
+        """
+        if not self.permitted(complaint, user):
+            raise NotPermitted(self.check(complaint, user))
+        if not isinstance(data, Mapping):
+            raise InvalidInput(str(CHECK_INPUT), errors={"non_field_errors": [str(CHECK_INPUT)]})
+        form = self.form(complaint, data)
+        if not form.is_valid():
+            raise InvalidInput(str(CHECK_INPUT), errors=form_errors(form))
+        refusal = self.state_refusal(complaint)
+        if refusal:
+            raise TransitionNotAllowed(refusal)
+        return self.execute(complaint, user, form.cleaned_data)
+
+
+def form_errors(form: forms.Form) -> dict[str, list[str]]:
+    """A form's errors in the API's shape: field → messages (`non_field_errors` for the rest)."""
+    return {
+        ("non_field_errors" if field == forms.forms.NON_FIELD_ERRORS else field): [
+            str(message) for message in messages
+        ]
+        for field, messages in form.errors.items()
+    }
+
+
+def open_refusal(complaint: Complaint) -> str | None:
+    return None if complaint.is_open else gettext("Şikâyet kapatılmış.")

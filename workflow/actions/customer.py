@@ -1,0 +1,155 @@
+"""What the complainant may do (DESIGN.md "Customer actions"; the portal and the customer API)."""
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .. import services
+from ..models import Complaint
+from ..selectors import applicable_routes
+from ..states import ClosureReason, Status
+from . import forms
+from .base import CUSTOMER, Action, open_refusal
+from .registry import register
+
+
+class CustomerAction(Action):
+    audience = CUSTOMER
+
+
+@register
+class Accept(CustomerAction):
+    """R13: accept the proposed resolution."""
+
+    name = "accept"
+    label = _("Öneriyi kabul ediyorum")
+    form_class = forms.AcceptForm
+    transition = "to_implementing"
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.accept_resolution(complaint=complaint, actor=user)
+
+
+@register
+class Reject(CustomerAction):
+    """R14: reject it with a reason; the alternative routes are shown."""
+
+    name = "reject"
+    label = _("Öneriyi kabul etmiyorum")
+    form_class = forms.RejectForm
+    transition = "to_rejected"
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.reject_resolution(
+            complaint=complaint, actor=user, reason=cleaned_data["reason"]
+        )
+
+
+@register
+class Answer(CustomerAction):
+    """R7: answer staff's question."""
+
+    name = "answer"
+    label = _("Yanıtı gönder")
+    form_class = forms.AnswerForm
+    transition = "resume_investigation"
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.answer_information(
+            complaint=complaint, actor=user, answer=cleaned_data["answer"]
+        )
+
+
+@register
+class Messages(CustomerAction):
+    """R4/R12: write to staff about an open complaint. While staff wait for information
+    (R7), the message is the answer to their question."""
+
+    name = "messages"
+    label = _("Mesajı gönder")
+    form_class = forms.MessageForm
+
+    def state_refusal(self, complaint):
+        return open_refusal(complaint)
+
+    def execute(self, complaint, user, cleaned_data):
+        if complaint.status == Status.AWAITING_CUSTOMER:
+            return services.answer_information(
+                complaint=complaint, actor=user, answer=cleaned_data["text"]
+            )
+        return services.add_note(complaint=complaint, actor=user, text=cleaned_data["text"])
+
+
+@register
+class Withdraw(CustomerAction):
+    name = "withdraw"
+    label = _("Şikâyeti geri çek")
+    form_class = forms.WithdrawForm
+    transition = "close_withdrawn"
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.withdraw(
+            complaint=complaint, actor=user, reason=cleaned_data.get("reason", "")
+        )
+
+
+def has_survey(complaint: Complaint) -> bool:
+    try:
+        return complaint.survey is not None
+    except ObjectDoesNotExist:
+        return False
+
+
+@register
+class Survey(CustomerAction):
+    """R11/R15: rate the resolution and the process once the complaint is closed; once."""
+
+    name = "survey"
+    label = _("Değerlendirmeyi gönder")
+    form_class = forms.SurveyForm
+
+    def state_refusal(self, complaint):
+        if complaint.status != Status.CLOSED:
+            return gettext("Anket, şikâyet kapatıldığında açılır.")
+        if has_survey(complaint):
+            return gettext("Anket zaten dolduruldu.")
+        return None
+
+    def form_kwargs(self, complaint):
+        return {"closure_reason": complaint.closure_reason}
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.submit_survey(complaint=complaint, actor=user, **cleaned_data)
+
+
+def routes_available(complaint: Complaint) -> bool:
+    """Whether any alternative route applies to the complaint's category (the selectors'
+    querysets annotate it, so a list does not ask once per complaint)."""
+    known = getattr(complaint, "routes_available", None)
+    if known is not None:
+        return known
+    return applicable_routes(complaint.category_id).exists()
+
+
+@register
+class RecordRoute(CustomerAction):
+    """R14: "I applied to X on <date>, reference <ref>", once routes were offered."""
+
+    name = "route"
+    label = _("Başvurumu kaydet")
+    form_class = forms.RouteApplicationForm
+
+    def state_refusal(self, complaint):
+        rejected = (
+            complaint.status == Status.REJECTED
+            or complaint.closure_reason == ClosureReason.FINAL_DECISION
+        )
+        if not rejected or not routes_available(complaint):
+            return gettext("Alternatif yollar, bir çözüm reddedildikten sonra sunulur.")
+        return None
+
+    def form_kwargs(self, complaint):
+        return {"routes": applicable_routes(complaint.category_id)}
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.record_route_application(complaint=complaint, actor=user, **cleaned_data)

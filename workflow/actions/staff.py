@@ -1,0 +1,164 @@
+"""What complaint staff may do (DESIGN.md "Staff actions"; the console and the staff API)."""
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .. import services
+from ..states import InvestigationLevel, Status
+from . import forms
+from .base import NOT_NOW, STAFF, Action, open_refusal
+from .registry import register
+
+
+class StaffAction(Action):
+    audience = STAFF
+
+
+@register
+class Acknowledge(StaffAction):
+    """R5: the complainant was told the complaint was received."""
+
+    name = "acknowledge"
+    label = _("Alındığını bildir")
+    form_class = forms.AcknowledgeForm
+    transition = "to_acknowledged"
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.acknowledge(complaint=complaint, actor=user, **cleaned_data)
+
+
+@register
+class Assign(StaffAction):
+    """R3: route to a unit (and a person); from `acknowledged` the investigation starts."""
+
+    name = "assign"
+    label = _("Yönlendir")
+    form_class = forms.AssignForm
+
+    def state_refusal(self, complaint):
+        return open_refusal(complaint)
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.assign(complaint=complaint, actor=user, **cleaned_data)
+
+
+@register
+class RequestInformation(StaffAction):
+    """R7: ask the complainant for details."""
+
+    name = "request_information"
+    label = _("Bilgi iste")
+    form_class = forms.RequestInformationForm
+    transition = "to_awaiting_customer"
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.request_information(complaint=complaint, actor=user, **cleaned_data)
+
+
+@register
+class Resume(StaffAction):
+    """R7: investigate on without (or after) the answer."""
+
+    name = "resume"
+    label = _("İncelemeye devam et")
+    form_class = forms.NoteForm
+    transition = "resume_investigation"
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.resume(complaint=complaint, actor=user, **cleaned_data)
+
+
+@register
+class SetEstimate(StaffAction):
+    """R10: the estimated resolution time the customer is told."""
+
+    name = "set_estimate"
+    label = _("Tahmini çözüm zamanını bildir")
+    form_class = forms.SetEstimateForm
+
+    def state_refusal(self, complaint):
+        if complaint.status == Status.IMPLEMENTING:
+            return gettext("Çözüm zaten uygulanıyor.")
+        return open_refusal(complaint)
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.set_estimate(complaint=complaint, actor=user, **cleaned_data)
+
+
+@register
+class ProposeResolution(StaffAction):
+    """R12: propose a decision or action (from `acknowledged`: a quick fix)."""
+
+    name = "propose_resolution"
+    label = _("Çözüm öner")
+    form_class = forms.ProposeResolutionForm
+    transition = "to_resolution_proposed"
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.propose_resolution(complaint=complaint, actor=user, **cleaned_data)
+
+
+@register
+class MarkImplemented(StaffAction):
+    """R13/R11: the accepted resolution was carried out; the complaint closes."""
+
+    name = "mark_implemented"
+    label = _("Uygulandı, kapat")
+    form_class = forms.NoteForm
+    transition = "close_resolved"
+
+    def state_refusal(self, complaint):
+        refusal = super().state_refusal(complaint)
+        if (
+            refusal is None
+            and complaint.investigation_level == InvestigationLevel.ROOT_CAUSE
+            and not complaint.corrective_actions.exists()
+        ):
+            return gettext(
+                "Kök neden analizi gereken bir şikâyet, düzeltici faaliyet tanımlanmadan "
+                "kapatılamaz."
+            )
+        return refusal
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.mark_implemented(complaint=complaint, actor=user, **cleaned_data)
+
+
+@register
+class ReviewRejection(StaffAction):
+    """R14: investigate again, propose a revised resolution, or close with a final decision."""
+
+    name = "review_rejection"
+    label = _("Reddi değerlendir")
+    form_class = forms.ReviewRejectionForm
+
+    def state_refusal(self, complaint):
+        return None if complaint.status == Status.REJECTED else str(NOT_NOW)
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.review_rejection(complaint=complaint, actor=user, **cleaned_data)
+
+
+@register
+class AddNote(StaffAction):
+    """R4/R12: an internal note (any time) or a message to the customer (open complaints)."""
+
+    name = "add_note"
+    label = _("Not ekle")
+    form_class = forms.AddNoteForm
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.add_note(complaint=complaint, actor=user, **cleaned_data)
+
+
+@register
+class Reopen(StaffAction):
+    """A closed complaint is investigated again."""
+
+    name = "reopen"
+    label = _("Yeniden aç")
+    form_class = forms.ReopenForm
+    transition = "reopen"
+
+    def execute(self, complaint, user, cleaned_data):
+        return services.reopen(complaint=complaint, actor=user, **cleaned_data)
