@@ -177,7 +177,9 @@ def test_a_message_over_the_size_limit_is_400_in_the_callers_language(
     )
 
     assert response.status_code == 400
-    assert response.json()["text"] == ["Ensure this field has no more than 5000 characters."]
+    assert response.json()["text"] == [
+        "Ensure this value has at most 5000 characters (it has 5001)."
+    ]
     assert ComplaintEvent.objects.filter(complaint=complaint).count() == events
 
 
