@@ -1,17 +1,30 @@
 """Customer API (/api/v1/complaints/): the customer's own complaints only."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from django.utils.translation import gettext
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response
 
 from workflow import services
-from workflow.api.serializers import ComplaintSerializer, EventSerializer, error_responses
+from workflow.api.downloads import DOWNLOAD_RENDERERS, attachment_response
+from workflow.api.serializers import (
+    AttachmentSerializer,
+    ComplaintSerializer,
+    EventSerializer,
+    error_responses,
+)
 from workflow.models import Category, Complaint
 from workflow.rules import is_customer
-from workflow.selectors import complaints_for_customer, events_for_customer
+from workflow.selectors import (
+    attachments_for_customer,
+    complaints_for_customer,
+    events_for_customer,
+)
 from workflow.states import ContactMethod, Status
 
 from .throttles import MESSAGE_THROTTLES, ComplaintCreateThrottle
@@ -25,6 +38,7 @@ ERRORS = error_responses(
     }
 )
 READ_ERRORS = {code: ERRORS[code] for code in (403, 404)}
+ERRORS_413 = error_responses({413: "The file is too large, or the complaint has too many files."})
 
 
 THROTTLES = {"create": [ComplaintCreateThrottle], "messages": MESSAGE_THROTTLES}
@@ -44,6 +58,26 @@ class ComplaintCreateSerializer(serializers.Serializer):
     category = serializers.SlugField()
     preferred_contact_method = serializers.ChoiceField(choices=ContactMethod.choices)
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+    attachments = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        default=list,
+        help_text="multipart only: documents filed with the complaint (as for `attachments/`)",
+    )
+
+
+class AttachmentInput(serializers.Serializer):
+    file = serializers.FileField(
+        help_text="PDF, PNG, JPEG, TXT, EML, DOCX, XLSX or a ZIP of those (type from content)"
+    )
+
+
+def uploaded_file(request):
+    """The `file` of a multipart request, or a 400 in the caller's language."""
+    file = request.FILES.get("file")
+    if file is None:
+        raise serializers.ValidationError({"file": [gettext("Bir dosya seçin.")]})
+    return file
 
 
 class MessageInput(serializers.Serializer):
@@ -120,6 +154,47 @@ class CustomerComplaintViewSet(
         """The customer-visible timeline, oldest first (internal notes are never shown)."""
         complaint = self._own(reference)
         return Response(EventSerializer(events_for_customer(complaint), many=True).data)
+
+    @extend_schema(
+        request={"multipart/form-data": AttachmentInput},
+        responses={201: AttachmentSerializer, **ERRORS, **ERRORS_413},
+        summary="Add a document to the complaint",
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def attachments(self, request, reference=None):
+        """Upload evidence (multipart `file`) to an open complaint; 413 over the size limits."""
+        complaint = self._own(reference)
+        attachment = services.add_attachment(
+            complaint=complaint, actor=request.user, file=uploaded_file(request)
+        )
+        context = {
+            "reference": complaint.reference,
+            "attachment_url": ComplaintSerializer.attachment_url,
+        }
+        return Response(AttachmentSerializer(attachment, context=context).data, status=201)
+
+    @extend_schema(
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                response=OpenApiTypes.BINARY, description="The file, as a download."
+            ),
+            **READ_ERRORS,
+        },
+        summary="Download a document of the complaint",
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"attachments/(?P<attachment_id>[0-9]+)",
+        renderer_classes=DOWNLOAD_RENDERERS,
+    )
+    def attachment(self, request, reference=None, attachment_id=None):
+        attachment = get_object_or_404(
+            attachments_for_customer(request.user),
+            complaint__reference=reference,
+            pk=attachment_id,
+        )
+        return attachment_response(attachment)
 
     @extend_schema(
         request=MessageInput, responses={200: ComplaintSerializer, **ERRORS, **ERRORS_429}

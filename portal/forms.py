@@ -1,6 +1,7 @@
 """Customer portal forms. They check the shape of the input; the services decide the rest."""
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -42,6 +43,43 @@ class CategoryChoiceField(forms.ModelChoiceField):
         return obj.name  # the name in the active language
 
 
+ATTACHMENT_HELP = _(
+    "PDF, PNG, JPEG, TXT, EML (e-posta), DOCX, XLSX ya da bunları içeren ZIP; dosya başına "
+    "en fazla %(size)s MB."
+)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; the services check each one's content."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(file, initial) for file in files]
+
+
+def attachment_help() -> str:
+    return ATTACHMENT_HELP % {"size": f"{settings.MEMNUN_ATTACHMENT_MAX_BYTES / 1024**2:.0f}"}
+
+
+class AttachmentForm(PortalForm):
+    """Add a document to a complaint (portal detail page)."""
+
+    file = forms.FileField(label=_("Belge"))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "attachment-%s")
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = attachment_help()
+
+
 class ComplaintForm(PortalForm):
     category = CategoryChoiceField(
         label=_("Kategori"),
@@ -68,9 +106,11 @@ class ComplaintForm(PortalForm):
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         help_text=_("Telefonla aranmak istiyorsanız gerekli."),
     )
+    attachments = MultipleFileField(label=_("Belgeler (isteğe bağlı)"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["attachments"].help_text = attachment_help()
         self.fields["category"].queryset = Category.objects.filter(is_active=True).order_by(
             "name_en" if is_english() else "name_tr"
         )
@@ -122,6 +162,7 @@ class GuestComplaintForm(ComplaintForm):
         "category",
         "subject",
         "description",
+        "attachments",
         "privacy_notice",
     ]
 

@@ -23,10 +23,12 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
 
 from workflow import services
+from workflow.api.downloads import attachment_response
 from workflow.errors import ComplaintNotFound, InvalidInput, NotPermitted, TransitionNotAllowed
 from workflow.selectors import (
     applicable_routes,
     complaint_for_tracking_token,
+    customer_visible_attachments,
     events_for_customer,
 )
 
@@ -116,6 +118,7 @@ class GuestFileView(FormView):
                 description=data["description"],
                 preferred_contact_method=data["preferred_contact_method"],
                 language=translation.get_language(),
+                attachments=data["attachments"],
             )
         except InvalidInput as error:
             forms.add_service_errors(form, error)
@@ -170,10 +173,30 @@ class TrackView(View):
                 for event in events_for_customer(complaint)
             ],
             "next_step": next_step(complaint),
+            "attachments": customer_visible_attachments(complaint),
+            "token": token,
             "login_url": f"{reverse('account_login')}?{urlencode({'next': track_url})}",
             "signup_url": f"{reverse('account_signup')}?{urlencode({'next': track_url})}",
         }
         return private_page(render(request, "portal/track.html", context))
+
+
+@method_decorator(never_cache, name="dispatch")
+class TrackAttachmentView(View):
+    """A document of the complaint, for whoever holds its tracking link (the complainant)."""
+
+    def get(self, request, token, attachment_id):
+        complaint = complaint_for_tracking_token(token)
+        attachment = (
+            next(
+                (a for a in customer_visible_attachments(complaint) if a.pk == attachment_id), None
+            )
+            if complaint
+            else None
+        )
+        if attachment is None:
+            raise Http404
+        return private_page(attachment_response(attachment))
 
 
 class ClaimView(LoginRequiredMixin, View):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import guest, pdf_views, views
+from . import attachments, guest, pdf_views, views
 
 app_name = "portal"
 
@@ -18,6 +18,16 @@ urlpatterns = [
     path("complaints/<str:reference>/survey/", views.SurveyView.as_view(), name="survey"),
     path("complaints/<str:reference>/route/", views.RouteApplicationView.as_view(), name="route"),
     path(
+        "complaints/<str:reference>/attachments/",
+        attachments.AddAttachmentView.as_view(),
+        name="add_attachment",
+    ),
+    path(
+        "complaints/<str:reference>/attachments/<int:attachment_id>/",
+        attachments.AttachmentDownloadView.as_view(),
+        name="attachment",
+    ),
+    path(
         "complaints/<str:reference>/tracking-form.pdf",
         pdf_views.TrackingFormView.as_view(),
         name="tracking_form",
@@ -27,4 +37,9 @@ urlpatterns = [
     path("guest/thanks/", guest.GuestThanksView.as_view(), name="guest_thanks"),
     path("track/<slug:token>/", guest.TrackView.as_view(), name="track"),
     path("track/<slug:token>/claim/", guest.ClaimView.as_view(), name="claim"),
+    path(
+        "track/<slug:token>/attachments/<int:attachment_id>/",
+        guest.TrackAttachmentView.as_view(),
+        name="track_attachment",
+    ),
 ]

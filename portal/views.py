@@ -37,6 +37,7 @@ from workflow.selectors import (
     complaints_for_customer,
     current_proposal,
     customer_facing_actor,
+    customer_visible_attachments,
     events_for_customer,
     routes_stage,
 )
@@ -133,6 +134,7 @@ class FileComplaintView(CustomerRequiredMixin, FormView):
                 preferred_contact_method=data["preferred_contact_method"],
                 contact_phone=data["phone"],
                 language=self.request.LANGUAGE_CODE,
+                attachments=data["attachments"],
             )
         except InvalidInput as error:
             forms.add_service_errors(form, error)
@@ -272,6 +274,9 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
         "timeline": timeline,
         "next_step": next_step(complaint),
         **page_forms,
+        "attachments": customer_visible_attachments(complaint),
+        "attachment_form": bound.get("attachment")
+        or (forms.AttachmentForm() if complaint.is_open else None),
     }
     return render(request, "portal/complaint_detail.html", context, status=status)
 

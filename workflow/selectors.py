@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from .localization import localized
 from .models import (
     AlternativeRoute,
+    Attachment,
     Complaint,
     ComplaintEvent,
     ContactChannel,
@@ -53,7 +54,8 @@ def _with_relations(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
             "proposals",
             queryset=ResolutionProposal.objects.order_by("-proposed_at", "-pk"),
             to_attr="proposals_newest_first",
-        )
+        ),
+        "attachments",
     )
 
 
@@ -148,3 +150,21 @@ def complaint_for_tracking_token(token: str) -> Complaint | None:
         .select_related("survey")
         .first()
     )
+
+
+def attachments_for_customer(user) -> QuerySet[Attachment]:
+    """Documents on the customer's own complaints that the customer may see."""
+    if not getattr(user, "is_authenticated", False):
+        return Attachment.objects.none()
+    return Attachment.objects.filter(complaint__customer=user, visibility=Visibility.CUSTOMER)
+
+
+def attachments_for_staff(user) -> QuerySet[Attachment]:
+    if not is_complaint_staff(user):
+        return Attachment.objects.none()
+    return Attachment.objects.all()
+
+
+def customer_visible_attachments(complaint: Complaint) -> list[Attachment]:
+    """The complaint's documents the complainant sees (from the prefetch when there is one)."""
+    return [a for a in complaint.attachments.all() if a.visibility == Visibility.CUSTOMER]

@@ -14,7 +14,7 @@ from workflow.selectors import (
     customer_facing_actor,
     routes_stage,
 )
-from workflow.states import ClosureReason, EventKind, Status
+from workflow.states import ClosureReason, EventKind, Status, Visibility
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -57,6 +57,21 @@ class AlternativeRouteSerializer(serializers.Serializer):
 
     def to_representation(self, route: AlternativeRoute):
         return route_text(route)
+
+
+class AttachmentSerializer(serializers.Serializer):
+    """A document's name, size and type, and where to download it (never its content)."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField(source="original_name")
+    size = serializers.IntegerField(help_text="bytes")
+    content_type = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, attachment) -> str:
+        return self.context["attachment_url"].format(
+            reference=self.context["reference"], id=attachment.pk
+        )
 
 
 class ComplaintSerializer(serializers.ModelSerializer):
@@ -113,9 +128,20 @@ class ComplaintSerializer(serializers.ModelSerializer):
             ).data
         return cache[complaint.category_id]
 
-    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    # what this reader may download, and from where
+    attachment_visibilities = (Visibility.CUSTOMER,)
+    attachment_url = "/api/v1/complaints/{reference}/attachments/{id}/"
+
+    @extend_schema_field(AttachmentSerializer(many=True))
     def get_attachments(self, complaint):
-        return []
+        # prefetched by the selectors: no query per complaint
+        attachments = [
+            attachment
+            for attachment in complaint.attachments.all()
+            if attachment.visibility in self.attachment_visibilities
+        ]
+        context = {"reference": complaint.reference, "attachment_url": self.attachment_url}
+        return AttachmentSerializer(attachments, many=True, context=context).data
 
 
 class EventSerializer(serializers.ModelSerializer):

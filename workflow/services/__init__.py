@@ -4,6 +4,7 @@ Each is keyword-only, atomic, row-locked, permission-checked; each writes its
 `ComplaintEvent` and queues its notifications in the same transaction.
 """
 
+from .attachments import add_attachment
 from .customer import (
     accept_resolution,
     add_note,
@@ -31,6 +32,7 @@ from .staff import (
 __all__ = [
     "accept_resolution",
     "acknowledge",
+    "add_attachment",
     "add_note",
     "answer_information",
     "assign",

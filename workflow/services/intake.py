@@ -1,5 +1,6 @@
 """Receiving a complaint (R2, R3, R5, R6, R10)."""
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.db.models import F
@@ -22,6 +23,7 @@ from ..states import (
     Status,
 )
 from ._base import atomic, choose_one_of, display_name, field_error, record_event, required_text
+from .attachments import inspect_uploads, store_attachment
 
 REFERENCE_PREFIX = "MMN"
 
@@ -69,6 +71,7 @@ def file_complaint(
     language: str = Language.TR,
     severity: int | None = None,
     policy_version: int | None = None,
+    attachments: Sequence = (),
 ) -> Complaint:
     """Record a new complaint from any of the five channels (R2) and route it (R3).
 
@@ -77,7 +80,8 @@ def file_complaint(
       time the complainant actually made contact (`received_at`, never in the future);
     - a guest (`actor=None`) files through the public web form.
 
-    The policy version in force (R1) is recorded unless the caller names one.
+    The policy version in force (R1) is recorded unless the caller names one. `attachments`
+    (uploaded files) are checked before anything is stored and added to the new complaint.
     """
     now = timezone.now()
     errors: dict[str, list[str]] = {}
@@ -125,6 +129,10 @@ def file_complaint(
         errors.update(error.errors)
     if errors:
         raise InvalidInput(gettext("Şikâyet kaydedilemedi."), errors=errors)
+    try:
+        uploads = inspect_uploads(attachments)
+    except InvalidInput as error:  # TooLarge stays TooLarge (413)
+        raise type(error)(error.message, errors={"attachments": [error.message]}) from error
 
     received_at = received_at or now
     language = language if language in Language.values else Language.TR
@@ -164,6 +172,8 @@ def file_complaint(
         data={"channel": channel, "unit": category.default_unit.slug, "level": level},
         at=received_at,
     )
+    for upload in uploads:
+        store_attachment(complaint, upload, actor=actor)
     notify_customer(
         complaint,
         "received",
