@@ -1,5 +1,6 @@
 """Customer API (/api/v1/complaints/): the customer's own complaints only."""
 
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
@@ -56,7 +57,12 @@ class ComplaintCreateSerializer(serializers.Serializer):
     subject = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=20_000)
     category = serializers.SlugField()
-    preferred_contact_method = serializers.ChoiceField(choices=ContactMethod.choices)
+    preferred_contact_method = serializers.ChoiceField(
+        choices=ContactMethod.choices,
+        required=False,
+        default="",
+        help_text="default: the one saved in /api/v1/me/ (else email)",
+    )
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     attachments = serializers.ListField(
         child=serializers.FileField(),
@@ -82,6 +88,9 @@ def uploaded_file(request):
 
 class MessageInput(serializers.Serializer):
     text = serializers.CharField(max_length=10_000)
+    file = serializers.FileField(
+        required=False, help_text="multipart only: a document sent with the message or answer"
+    )
 
 
 class ReasonInput(serializers.Serializer):
@@ -197,7 +206,8 @@ class CustomerComplaintViewSet(
         return attachment_response(attachment)
 
     @extend_schema(
-        request=MessageInput, responses={200: ComplaintSerializer, **ERRORS, **ERRORS_429}
+        request=MessageInput,
+        responses={200: ComplaintSerializer, **ERRORS, **ERRORS_413, **ERRORS_429},
     )
     @action(detail=True, methods=["post"])
     def messages(self, request, reference=None):
@@ -205,13 +215,16 @@ class CustomerComplaintViewSet(
         complaint = self._own(reference)
         data = MessageInput(data=request.data)
         data.is_valid(raise_exception=True)
-        text = data.validated_data["text"]
-        if complaint.status == Status.AWAITING_CUSTOMER:
-            complaint = services.answer_information(
-                complaint=complaint, actor=request.user, answer=text
-            )
-        else:
-            complaint = services.add_note(complaint=complaint, actor=request.user, text=text)
+        text, file = data.validated_data["text"], data.validated_data.get("file")
+        with transaction.atomic():  # a refused document takes its message back with it
+            if complaint.status == Status.AWAITING_CUSTOMER:
+                complaint = services.answer_information(
+                    complaint=complaint, actor=request.user, answer=text
+                )
+            else:
+                complaint = services.add_note(complaint=complaint, actor=request.user, text=text)
+            if file is not None:
+                services.add_attachment(complaint=complaint, actor=request.user, file=file)
         return self._answer(complaint)
 
     @extend_schema(request=EmptyInput, responses={200: ComplaintSerializer, **ERRORS})

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from workflow.errors import InvalidInput
 from workflow.localization import is_english, localized
 from workflow.models import AlternativeRoute, Category
-from workflow.states import ClosureReason, ContactMethod
+from workflow.states import ClosureReason, ContactMethod, Language
 
 SCORES = [(score, str(score)) for score in range(1, 6)]
 
@@ -303,3 +303,35 @@ class RouteApplicationForm(PortalForm):
         if routes is not None:
             self.fields["route"].queryset = routes
         self.fields["applied_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+
+class ProfileForm(PortalForm):
+    """The customer's name and how to reach them (R5); saved by `update_profile`."""
+
+    first_name = forms.CharField(
+        label=_("Adınız"), max_length=150, widget=forms.TextInput({"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label=_("Soyadınız"),
+        max_length=150,
+        widget=forms.TextInput({"autocomplete": "family-name"}),
+    )
+    phone = forms.CharField(
+        label=_("Telefon"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("Telefonla aranmak istiyorsanız gerekli."),
+    )
+    preferred_contact_method = forms.ChoiceField(
+        label=_("Size nasıl ulaşalım?"), choices=ContactMethod.choices, widget=forms.RadioSelect
+    )
+    language = forms.ChoiceField(
+        label=_("Bildirimlerin dili"), choices=Language.choices, widget=forms.RadioSelect
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("preferred_contact_method") == ContactMethod.PHONE and not data.get("phone"):
+            self.add_error("phone", PHONE_NEEDED)
+        return data

@@ -2,13 +2,16 @@
 
 from django.urls import path
 
-from . import attachments, guest, pdf_views, views
+from . import attachments, guest, pdf_views, profile, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.ComplaintListView.as_view(), name="complaints"),
     path("complaints/new/", views.FileComplaintView.as_view(), name="file"),
+    path("profile/", profile.ProfileView.as_view(), name="profile"),
+    path("my-data/", profile.MyDataView.as_view(), name="my_data"),
+    path("my-data/download/", profile.MyDataDownloadView.as_view(), name="my_data_download"),
     path("complaints/<str:reference>/", views.ComplaintDetailView.as_view(), name="detail"),
     path("complaints/<str:reference>/accept/", views.AcceptView.as_view(), name="accept"),
     path("complaints/<str:reference>/reject/", views.RejectView.as_view(), name="reject"),

@@ -41,6 +41,7 @@ from workflow.selectors import (
     events_for_customer,
     routes_stage,
 )
+from workflow.services.profile import profile_of
 from workflow.states import ClosureReason, EventKind, Status
 
 from . import forms
@@ -117,6 +118,14 @@ class FileComplaintView(CustomerRequiredMixin, FormView):
 
     template_name = "portal/complaint_form.html"
     form_class = forms.ComplaintForm
+
+    def get_initial(self):
+        # R5: the contact preferences saved in the profile
+        profile = profile_of(self.request.user)
+        return {
+            "preferred_contact_method": profile.preferred_contact_method,
+            "phone": profile.phone,
+        }
 
     def form_valid(self, form):
         refused = refuse_if_throttled(

@@ -162,6 +162,35 @@ class ReferenceCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
+class CustomerProfile(models.Model):
+    """A customer's contact preferences (R5): how and in which language to reach them.
+
+    The name is the account's own (first and last name); filing reads the rest as defaults.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="customer_profile"
+    )
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    preferred_contact_method = models.CharField(
+        _("tercih edilen iletişim yolu"),
+        max_length=16,
+        choices=ContactMethod,
+        default=ContactMethod.EMAIL,
+    )
+    language = models.CharField(
+        _("bildirim dili"), max_length=2, choices=Language, default=Language.TR
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("müşteri profili")
+        verbose_name_plural = _("müşteri profilleri")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.preferred_contact_method}/{self.language}"
+
+
 def new_tracking_token() -> str:
     return secrets.token_urlsafe(24)
 

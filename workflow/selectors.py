@@ -13,6 +13,7 @@ from .models import (
     ComplaintEvent,
     ContactChannel,
     ResolutionProposal,
+    RouteApplication,
 )
 from .rules import STAFF_PERMISSION, is_complaint_staff
 from .states import ClosureReason, EventKind, Status, Visibility
@@ -168,3 +169,33 @@ def attachments_for_staff(user) -> QuerySet[Attachment]:
 def customer_visible_attachments(complaint: Complaint) -> list[Attachment]:
     """The complaint's documents the complainant sees (from the prefetch when there is one)."""
     return [a for a in complaint.attachments.all() if a.visibility == Visibility.CUSTOMER]
+
+
+def complaints_for_export(user) -> QuerySet[Complaint]:
+    """Everything held about the customer's complaints, in a fixed number of queries (KVKK
+    export): what they may see of the timeline, their documents, survey and route records."""
+    if not getattr(user, "is_authenticated", False):
+        return Complaint.objects.none()
+    return (
+        Complaint.objects.filter(customer=user)
+        .select_related("category", "survey")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=ComplaintEvent.objects.exclude(visibility=Visibility.INTERNAL).order_by(
+                    "sequence"
+                ),
+                to_attr="customer_events",
+            ),
+            Prefetch(
+                "attachments",
+                queryset=Attachment.objects.filter(visibility=Visibility.CUSTOMER),
+                to_attr="customer_attachments",
+            ),
+            Prefetch(
+                "route_applications",
+                queryset=RouteApplication.objects.select_related("route").order_by("pk"),
+            ),
+        )
+        .order_by("received_at", "pk")
+    )

@@ -267,6 +267,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "portal.adapters.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "portal.signup.SignupNameForm"  # first and last name, required
 LOGIN_REDIRECT_URL = "/portal/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Rate limits of the account flows (the web forms and the headless API share them; they live

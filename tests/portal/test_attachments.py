@@ -251,3 +251,29 @@ def test_guest_form_files_with_a_document_and_the_tracking_link_serves_it(client
     assert download.status_code == 200
     assert download["X-Content-Type-Options"] == "nosniff"
     assert client.get(f"/portal/track/wrong-token/attachments/{attachment.pk}/").status_code == 404
+
+
+def test_a_document_goes_with_the_answer_to_an_information_request(api, customer, staff, category):
+    complaint = complaint_in(
+        Status.AWAITING_CUSTOMER, customer=customer, staff=staff, category=category
+    )
+    response = api.post(
+        f"/api/v1/complaints/{complaint.reference}/messages/",
+        {"text": "Fatura ekte.", "file": files.upload("fatura.pdf", files.PDF)},
+        format="multipart",
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] == "investigating"
+    assert [a["name"] for a in response.json()["attachments"]] == ["fatura.pdf"]
+
+
+def test_a_refused_document_takes_its_message_back(api, complaint):
+    events = complaint.events.count()
+    response = api.post(
+        f"/api/v1/complaints/{complaint.reference}/messages/",
+        {"text": "Ekte.", "file": files.upload("a.pdf", files.HTML)},
+        format="multipart",
+    )
+    assert response.status_code == 400
+    assert complaint.events.count() == events
+    assert not Attachment.objects.exists()

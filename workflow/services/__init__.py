@@ -16,6 +16,7 @@ from .customer import (
     withdraw,
 )
 from .intake import file_complaint
+from .profile import update_profile
 from .sla import check_deadlines
 from .staff import (
     acknowledge,
@@ -49,5 +50,6 @@ __all__ = [
     "review_rejection",
     "set_estimate",
     "submit_survey",
+    "update_profile",
     "withdraw",
 ]

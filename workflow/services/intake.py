@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from .. import deadlines
 from ..assessment import investigation_level, similar_complaints_count
 from ..errors import InvalidInput, NotPermitted
-from ..models import Category, Complaint, ReferenceCounter
+from ..models import Category, Complaint, CustomerProfile, ReferenceCounter
 from ..notifications import notify_customer, notify_staff
 from ..policy import policy_version_in_force
 from ..rules import is_complaint_staff, is_customer
@@ -102,6 +102,13 @@ def file_complaint(
         channel, customer, received_at, severity = Channel.PORTAL, actor, None, None
         contact_name = contact_name or display_name(actor)
         contact_email = actor.email
+        # R5: the customer's saved preferences fill what the filing leaves out
+        profile = CustomerProfile.objects.filter(user=actor).first()
+        if profile is not None:
+            preferred_contact_method = preferred_contact_method or profile.preferred_contact_method
+            contact_phone = contact_phone or profile.phone
+            language = profile.language
+        preferred_contact_method = preferred_contact_method or ContactMethod.EMAIL
     else:
         raise NotPermitted(gettext("Bu hesapla şikâyet başvurusu yapılamaz."))
 
