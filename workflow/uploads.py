@@ -139,6 +139,8 @@ def _zip_type(content: bytes, *, nested: bool) -> str:
     ):
         raise refused(gettext("Bu arşiv açıldığında çok büyüyor ya da şifreli; kabul edilmiyor."))
     names = {info.filename for info in members}
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        raise refused()  # an Office file with macros is a program
     if "[Content_Types].xml" in names:
         if any(name.startswith("word/") for name in names):
             return DOCX

@@ -31,6 +31,13 @@ def zipped(members: dict[str, bytes]) -> bytes:
 
 
 DOCX = zipped({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
+DOCM = zipped(
+    {
+        "[Content_Types].xml": b"<Types/>",
+        "word/document.xml": b"<w:document/>",
+        "word/vbaProject.bin": b"\xd0\xcf\x11\xe0macro",
+    }
+)
 XLSX = zipped({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
 ZIP = zipped({"fatura.pdf": PDF, "notlar.txt": TEXT})
 ZIP_WITH_HTML = zipped({"fatura.pdf": PDF, "index.html": HTML})

@@ -68,6 +68,7 @@ def test_allowed_types_are_stored_with_the_type_found_in_the_content(
         ("notlar.txt", files.SHELL),
         ("karisik.zip", files.ZIP_WITH_HTML),
         ("ic-ice.zip", files.ZIP_IN_ZIP),
+        ("makro.docx", files.DOCM),  # macros are code
         ("bos.txt", b""),
         ("ikili.txt", b"abc\x00def"),
     ],
