@@ -1,19 +1,33 @@
 """Customer API (/api/v1/complaints/): the customer's own complaints only."""
 
+from django import forms
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from django.utils.translation import gettext
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response
 
 from workflow import services
 from workflow.actions import CUSTOMER, all_actions
+from workflow.api.downloads import DOWNLOAD_RENDERERS, attachment_response
 from workflow.api.inputs import serializer_for_form
-from workflow.api.serializers import ComplaintSerializer, EventSerializer, error_responses
+from workflow.api.serializers import (
+    AttachmentSerializer,
+    ComplaintSerializer,
+    EventSerializer,
+    error_responses,
+)
 from workflow.models import Category, Complaint
 from workflow.rules import is_customer
-from workflow.selectors import complaints_for_customer, events_for_customer
+from workflow.selectors import (
+    attachments_for_customer,
+    complaints_for_customer,
+    events_for_customer,
+)
 from workflow.states import ContactMethod
 
 from .throttles import MESSAGE_THROTTLES, ComplaintCreateThrottle
@@ -27,6 +41,7 @@ ERRORS = error_responses(
     }
 )
 READ_ERRORS = {code: ERRORS[code] for code in (403, 404)}
+ERRORS_413 = error_responses({413: "The file is too large, or the complaint has too many files."})
 
 
 THROTTLES = {"create": [ComplaintCreateThrottle], "messages": MESSAGE_THROTTLES}
@@ -44,8 +59,33 @@ class ComplaintCreateSerializer(serializers.Serializer):
     subject = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=20_000)
     category = serializers.SlugField()
-    preferred_contact_method = serializers.ChoiceField(choices=ContactMethod.choices)
+    preferred_contact_method = serializers.ChoiceField(
+        choices=ContactMethod.choices,
+        required=False,
+        default="",
+        help_text="default: the one saved in /api/v1/me/ (else email)",
+    )
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+    attachments = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        default=list,
+        help_text="multipart only: documents filed with the complaint (as for `attachments/`)",
+    )
+
+
+class AttachmentInput(serializers.Serializer):
+    file = serializers.FileField(
+        help_text="PDF, PNG, JPEG, TXT, EML, DOCX, XLSX or a ZIP of those (type from content)"
+    )
+
+
+def uploaded_file(request):
+    """The `file` of a multipart request, or a 400 in the caller's language."""
+    file = request.FILES.get("file")
+    if file is None:
+        raise serializers.ValidationError({"file": [gettext("Bir dosya seçin.")]})
+    return file
 
 
 @extend_schema_view(
@@ -101,13 +141,56 @@ class CustomerComplaintViewSet(
         complaint = self._own(reference)
         return Response(EventSerializer(events_for_customer(complaint), many=True).data)
 
+    @extend_schema(
+        request={"multipart/form-data": AttachmentInput},
+        responses={201: AttachmentSerializer, **ERRORS, **ERRORS_413},
+        summary="Add a document to the complaint",
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def attachments(self, request, reference=None):
+        """Upload evidence (multipart `file`) to an open complaint; 413 over the size limits."""
+        complaint = self._own(reference)
+        attachment = services.add_attachment(
+            complaint=complaint, actor=request.user, file=uploaded_file(request)
+        )
+        context = {
+            "reference": complaint.reference,
+            "attachment_url": ComplaintSerializer.attachment_url,
+        }
+        return Response(AttachmentSerializer(attachment, context=context).data, status=201)
+
+    @extend_schema(
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                response=OpenApiTypes.BINARY, description="The file, as a download."
+            ),
+            **READ_ERRORS,
+        },
+        summary="Download a document of the complaint",
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"attachments/(?P<attachment_id>[0-9]+)",
+        renderer_classes=DOWNLOAD_RENDERERS,
+    )
+    def attachment(self, request, reference=None, attachment_id=None):
+        attachment = get_object_or_404(
+            attachments_for_customer(request.user),
+            complaint__reference=reference,
+            pk=attachment_id,
+        )
+        return attachment_response(attachment)
+
 
 def _action_endpoint(registered):
     """`POST <reference>/<action name>/`: the action's form validates the body, its check says
     whether it may be taken now, its service does it (DESIGN.md "Customer actions")."""
 
     def endpoint(self, request, reference=None):
-        complaint = registered.run(self._own(reference), request.user, request.data)
+        complaint = registered.run(
+            self._own(reference), request.user, request.data, files=request.FILES
+        )
         return self._answer(complaint)
 
     endpoint.__name__ = registered.name
@@ -116,6 +199,9 @@ def _action_endpoint(registered):
     responses = {200: ComplaintSerializer, **ERRORS}
     if registered.name in THROTTLES:
         responses.update(ERRORS_429)
+    fields = registered.form_class.base_fields.values()
+    if any(isinstance(field, forms.FileField) for field in fields):
+        responses.update(ERRORS_413)  # the action's form takes a document
     endpoint = action(detail=True, methods=["post"], url_path=registered.name)(endpoint)
     return extend_schema(
         request=serializer_for_form(registered.form_class, f"Customer{camel}Input"),

@@ -3,6 +3,7 @@
 the input; the services decide the rest."""
 
 from django import forms
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from workflow.actions.forms import (
 )
 from workflow.localization import is_english
 from workflow.models import Category
-from workflow.states import ContactMethod
+from workflow.states import ContactMethod, Language
 
 PHONE_NEEDED = _("Telefonla aranmak istiyorsanız bir telefon numarası yazın.")
 
@@ -26,6 +27,43 @@ PortalForm = ActionForm
 class CategoryChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Category) -> str:
         return obj.name  # the name in the active language
+
+
+ATTACHMENT_HELP = _(
+    "PDF, PNG, JPEG, TXT, EML (e-posta), DOCX, XLSX ya da bunları içeren ZIP; dosya başına "
+    "en fazla %(size)s MB."
+)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; the services check each one's content."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(file, initial) for file in files]
+
+
+def attachment_help() -> str:
+    return ATTACHMENT_HELP % {"size": f"{settings.MEMNUN_ATTACHMENT_MAX_BYTES / 1024**2:.0f}"}
+
+
+class AttachmentForm(PortalForm):
+    """Add a document to a complaint (portal detail page)."""
+
+    file = forms.FileField(label=_("Belge"))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "attachment-%s")
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = attachment_help()
 
 
 class ComplaintForm(PortalForm):
@@ -54,9 +92,11 @@ class ComplaintForm(PortalForm):
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         help_text=_("Telefonla aranmak istiyorsanız gerekli."),
     )
+    attachments = MultipleFileField(label=_("Belgeler (isteğe bağlı)"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["attachments"].help_text = attachment_help()
         self.fields["category"].queryset = Category.objects.filter(is_active=True).order_by(
             "name_en" if is_english() else "name_tr"
         )
@@ -108,6 +148,7 @@ class GuestComplaintForm(ComplaintForm):
         "category",
         "subject",
         "description",
+        "attachments",
         "privacy_notice",
     ]
 
@@ -155,3 +196,35 @@ class WithdrawConfirmForm(WithdrawForm):
         label=_("Şikâyetimi geri çekmek istiyorum. Bu işlem şikâyeti kapatır."),
         error_messages={"required": _("Geri çekmek için bu kutuyu işaretleyin.")},
     )
+
+
+class ProfileForm(PortalForm):
+    """The customer's name and how to reach them (R5); saved by `update_profile`."""
+
+    first_name = forms.CharField(
+        label=_("Adınız"), max_length=150, widget=forms.TextInput({"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label=_("Soyadınız"),
+        max_length=150,
+        widget=forms.TextInput({"autocomplete": "family-name"}),
+    )
+    phone = forms.CharField(
+        label=_("Telefon"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("Telefonla aranmak istiyorsanız gerekli."),
+    )
+    preferred_contact_method = forms.ChoiceField(
+        label=_("Size nasıl ulaşalım?"), choices=ContactMethod.choices, widget=forms.RadioSelect
+    )
+    language = forms.ChoiceField(
+        label=_("Bildirimlerin dili"), choices=Language.choices, widget=forms.RadioSelect
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("preferred_contact_method") == ContactMethod.PHONE and not data.get("phone"):
+            self.add_error("phone", PHONE_NEEDED)
+        return data

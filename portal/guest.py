@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -22,11 +23,13 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
 
 from workflow import services
+from workflow.api.downloads import attachment_response
 from workflow.errors import ComplaintNotFound, InvalidInput, NotPermitted, TransitionNotAllowed
 from workflow.localization import channel_text
 from workflow.selectors import (
     applicable_routes,
     complaint_for_tracking_token,
+    customer_visible_attachments,
     events_for_customer,
     public_contact_channels,
 )
@@ -118,6 +121,7 @@ class GuestFileView(FormView):
                 description=data["description"],
                 preferred_contact_method=data["preferred_contact_method"],
                 language=translation.get_language(),
+                attachments=data["attachments"],
             )
         except InvalidInput as error:
             forms.add_service_errors(form, error)
@@ -186,10 +190,28 @@ class TrackView(View):
                 for event in events_for_customer(complaint)
             ],
             "next_step": next_step(complaint),
+            "attachments": customer_visible_attachments(complaint),
+            "token": token,
             "login_url": f"{reverse('account_login')}?{urlencode({'next': track_url})}",
             "signup_url": f"{reverse('account_signup')}?{urlencode({'next': track_url})}",
         }
         return private_page(render(request, "portal/track.html", context))
+
+
+@method_decorator(never_cache, name="dispatch")
+class TrackAttachmentView(View):
+    """A document of the complaint, for whoever holds its tracking link (the complainant)."""
+
+    def get(self, request, token, attachment_id):
+        complaint = complaint_for_tracking_token(token)
+        if complaint is None:
+            return tracking_link_not_found(request)
+        attachment = next(
+            (a for a in customer_visible_attachments(complaint) if a.pk == attachment_id), None
+        )
+        if attachment is None:
+            raise Http404
+        return private_page(attachment_response(attachment))
 
 
 class ClaimView(LoginRequiredMixin, View):

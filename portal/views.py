@@ -26,6 +26,7 @@ from workflow.errors import (
     ConcurrentChange,
     InvalidInput,
     NotPermitted,
+    TooLarge,
     TransitionNotAllowed,
 )
 from workflow.localization import route_text
@@ -35,9 +36,11 @@ from workflow.selectors import (
     applicable_routes,
     complaints_for_customer,
     current_proposal,
+    customer_visible_attachments,
     events_for_customer,
     routes_stage,
 )
+from workflow.services.profile import profile_of
 from workflow.states import Status
 from workflow.timeline import CUSTOMER as TIMELINE_CUSTOMER
 from workflow.timeline import timeline_entry
@@ -110,6 +113,14 @@ class FileComplaintView(CustomerRequiredMixin, FormView):
     template_name = "portal/complaint_form.html"
     form_class = forms.ComplaintForm
 
+    def get_initial(self):
+        # R5: the contact preferences saved in the profile
+        profile = profile_of(self.request.user)
+        return {
+            "preferred_contact_method": profile.preferred_contact_method,
+            "phone": profile.phone,
+        }
+
     def form_valid(self, form):
         refused = refuse_if_throttled(
             self.request, self, [ComplaintCreateThrottle], back_url=reverse("portal:complaints")
@@ -126,6 +137,7 @@ class FileComplaintView(CustomerRequiredMixin, FormView):
                 preferred_contact_method=data["preferred_contact_method"],
                 contact_phone=data["phone"],
                 language=self.request.LANGUAGE_CODE,
+                attachments=data["attachments"],
             )
         except InvalidInput as error:
             forms.add_service_errors(form, error)
@@ -163,11 +175,18 @@ def url_name(action_name: str) -> str:
     return URL_NAMES.get(action_name, action_name)
 
 
-def make_form(action: Action, complaint: Complaint, data=None):
+def make_form(action: Action, complaint: Complaint, data=None, files=None):
     # several forms share a page: keep the ids unique
-    return action.form(
-        complaint, data, form_class=PORTAL_FORMS.get(action.name), auto_id=f"{action.name}-%s"
+    form = action.form(
+        complaint,
+        data,
+        files,
+        form_class=PORTAL_FORMS.get(action.name),
+        auto_id=f"{action.name}-%s",
     )
+    if "file" in form.fields:  # a message or an answer may take a document
+        form.fields["file"].help_text = forms.attachment_help()
+    return form
 
 
 def render_detail(request, complaint: Complaint, *, bound=None, status: int = 200):
@@ -207,6 +226,9 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
         "timeline": entries,
         "next_step": next_step(complaint),
         **page_forms,
+        "attachments": customer_visible_attachments(complaint),
+        "attachment_form": bound.get("attachment")
+        or (forms.AttachmentForm() if complaint.is_open else None),
     }
     return render(request, "portal/complaint_detail.html", context, status=status)
 
@@ -247,11 +269,14 @@ class ComplaintActionView(CustomerRequiredMixin, View):
             # the form is not on the page any more (the state moved on): say so
             messages.error(request, NOT_NOW)
             return back_to_top(reference)
-        form = make_form(action, complaint, request.POST)
+        form = make_form(action, complaint, request.POST, request.FILES)
+        status = 400
         if form.is_valid():
             try:
                 action.execute(complaint, request.user, form.cleaned_data)
             except InvalidInput as error:
+                # a document over the size or count limits (TooLarge) is a 413, as in the API
+                status = 413 if isinstance(error, TooLarge) else 400
                 forms.add_service_errors(form, error)
             except ConcurrentChange:
                 messages.error(request, CHANGED_MEANWHILE)
@@ -267,4 +292,4 @@ class ComplaintActionView(CustomerRequiredMixin, View):
                 messages.success(request, SUCCESS_MESSAGES[action.name])
                 return back_to_top(reference)
         messages.error(request, FIX_ERRORS)
-        return render_detail(request, complaint, bound={action.name: form}, status=400)
+        return render_detail(request, complaint, bound={action.name: form}, status=status)

@@ -6,25 +6,35 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     PolymorphicProxySerializer,
     extend_schema,
     extend_schema_view,
+    inline_serializer,
 )
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from workflow import services
 from workflow.actions import STAFF, all_actions, get_action
+from workflow.api.downloads import DOWNLOAD_RENDERERS, attachment_response
 from workflow.api.inputs import serializer_for_form
-from workflow.api.serializers import ComplaintSerializer, StaffEventSerializer, error_responses
+from workflow.api.serializers import (
+    AttachmentSerializer,
+    ComplaintSerializer,
+    StaffEventSerializer,
+    error_responses,
+)
 from workflow.models import Complaint, Unit
 from workflow.rules import has_required_second_factor, is_complaint_staff
-from workflow.selectors import complaints_for_staff, events_for_staff
+from workflow.selectors import attachments_for_staff, complaints_for_staff, events_for_staff
 from workflow.states import (
     STAFF_INTAKE_CHANNELS,
     Channel,
@@ -32,6 +42,7 @@ from workflow.states import (
     Language,
     SlaState,
     Status,
+    Visibility,
 )
 
 ERRORS = error_responses(
@@ -58,6 +69,8 @@ class IsComplaintStaff(BasePermission):
 
 class StaffComplaintSerializer(ComplaintSerializer):
     actions_audience = STAFF
+    attachment_visibilities = (Visibility.CUSTOMER, Visibility.INTERNAL)
+    attachment_url = "/api/v1/staff/complaints/{reference}/attachments/{id}/"
     unit = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     assignee = serializers.SlugRelatedField(slug_field="email", read_only=True, allow_null=True)
     customer = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
@@ -229,6 +242,55 @@ class StaffComplaintViewSet(
         complaint = get_object_or_404(self.get_queryset(), reference=reference)
         complaint = registered.run(complaint, request.user, request.data)
         return self._detail(complaint)
+
+    @extend_schema(
+        request={
+            "multipart/form-data": inline_serializer(
+                "StaffAttachmentInput",
+                fields={
+                    "file": serializers.FileField(),
+                    "visibility": serializers.ChoiceField(
+                        choices=Visibility.choices, required=False
+                    ),
+                },
+            )
+        },
+        responses={201: AttachmentSerializer, **ERRORS},
+        summary="Add a document (for the customer, or internal)",
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def attachments(self, request, reference=None):
+        complaint = get_object_or_404(Complaint.objects.only("pk"), reference=reference)
+        file = request.FILES.get("file")
+        if file is None:
+            raise ValidationError({"file": [gettext("Bir dosya seçin.")]})
+        attachment = services.add_attachment(
+            complaint=complaint,
+            actor=request.user,
+            file=file,
+            visibility=request.data.get("visibility") or Visibility.CUSTOMER,
+        )
+        context = {
+            "reference": reference,
+            "attachment_url": StaffComplaintSerializer.attachment_url,
+        }
+        return Response(AttachmentSerializer(attachment, context=context).data, status=201)
+
+    @extend_schema(
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, **ERRORS},
+        summary="Download a document of the complaint",
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"attachments/(?P<attachment_id>[0-9]+)",
+        renderer_classes=DOWNLOAD_RENDERERS,
+    )
+    def attachment(self, request, reference=None, attachment_id=None):
+        attachment = get_object_or_404(
+            attachments_for_staff(request.user), complaint__reference=reference, pk=attachment_id
+        )
+        return attachment_response(attachment)
 
 
 class UnitSerializer(serializers.ModelSerializer):

@@ -20,5 +20,7 @@ class WorkflowConfig(AppConfig):
     verbose_name = _("Şikâyet süreci")
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
+
         # Groups need the permissions that post_migrate creates, so they follow it.
         post_migrate.connect(_create_staff_groups)

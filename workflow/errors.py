@@ -1,4 +1,4 @@
-"""Domain errors. The web layers turn them into HTTP answers (400 / 403 / 404 / 409)."""
+"""Domain errors. The web layers turn them into HTTP answers (400 / 403 / 404 / 409 / 413)."""
 
 
 class WorkflowError(Exception):
@@ -16,6 +16,12 @@ class InvalidInput(WorkflowError):
     """The input is wrong; nothing was changed."""
 
     http_status = 400
+
+
+class TooLarge(InvalidInput):
+    """An upload over a size or count limit (413); nothing was stored."""
+
+    http_status = 413
 
 
 class NotPermitted(WorkflowError):

@@ -4,8 +4,10 @@ State changes live in `workflow.services`; nothing here moves a complaint.
 """
 
 import secrets
+import uuid
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
@@ -160,6 +162,35 @@ class ReferenceCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
+class CustomerProfile(models.Model):
+    """A customer's contact preferences (R5): how and in which language to reach them.
+
+    The name is the account's own (first and last name); filing reads the rest as defaults.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="customer_profile"
+    )
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    preferred_contact_method = models.CharField(
+        _("tercih edilen iletişim yolu"),
+        max_length=16,
+        choices=ContactMethod,
+        default=ContactMethod.EMAIL,
+    )
+    language = models.CharField(
+        _("bildirim dili"), max_length=2, choices=Language, default=Language.TR
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("müşteri profili")
+        verbose_name_plural = _("müşteri profilleri")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.preferred_contact_method}/{self.language}"
+
+
 def new_tracking_token() -> str:
     return secrets.token_urlsafe(24)
 
@@ -304,6 +335,45 @@ class ComplaintEvent(models.Model):
         if self.pk is not None:
             raise ValueError("ComplaintEvent rows are append-only.")
         super().save(*args, **kwargs)
+
+
+def attachment_storage():
+    return storages["attachments"]
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    # a random name without extension: nothing the customer chose ever reaches the file system
+    return f"attachments/{instance.complaint_id}/{uuid.uuid4().hex}"
+
+
+class Attachment(models.Model):
+    """A document added to a complaint (evidence, an e-mail, a photo), by either side.
+
+    Stored under a random name in the "attachments" storage, never served by URL: only the
+    complainant and complaint staff download it, through permission-checked views.
+    """
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(storage=attachment_storage, upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(_("dosya adı"), max_length=200)
+    size = models.PositiveBigIntegerField(_("boyut (bayt)"))
+    content_type = models.CharField(_("içerik türü"), max_length=100)
+    visibility = models.CharField(max_length=16, choices=Visibility, default=Visibility.CUSTOMER)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField()
+    event = models.OneToOneField(
+        ComplaintEvent, on_delete=models.SET_NULL, null=True, blank=True, related_name="attachment"
+    )
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("ek")
+        verbose_name_plural = _("ekler")
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id}: {self.original_name}"
 
 
 class InformationRequest(models.Model):

@@ -8,10 +8,12 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from .localization import localized
 from .models import (
     AlternativeRoute,
+    Attachment,
     Complaint,
     ComplaintEvent,
     ContactChannel,
     ResolutionProposal,
+    RouteApplication,
 )
 from .rules import STAFF_PERMISSION, is_complaint_staff
 from .states import ClosureReason, EventKind, Status, Visibility
@@ -61,7 +63,8 @@ def _with_relations(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
                 "proposals",
                 queryset=ResolutionProposal.objects.order_by("-proposed_at", "-pk"),
                 to_attr="proposals_newest_first",
-            )
+            ),
+            "attachments",
         )
     )
 
@@ -153,3 +156,51 @@ def complaint_for_tracking_token(token: str) -> Complaint | None:
     if not token:
         return None
     return _with_relations(Complaint.objects.filter(tracking_token=token)).first()
+
+
+def attachments_for_customer(user) -> QuerySet[Attachment]:
+    """Documents on the customer's own complaints that the customer may see."""
+    if not getattr(user, "is_authenticated", False):
+        return Attachment.objects.none()
+    return Attachment.objects.filter(complaint__customer=user, visibility=Visibility.CUSTOMER)
+
+
+def attachments_for_staff(user) -> QuerySet[Attachment]:
+    if not is_complaint_staff(user):
+        return Attachment.objects.none()
+    return Attachment.objects.all()
+
+
+def customer_visible_attachments(complaint: Complaint) -> list[Attachment]:
+    """The complaint's documents the complainant sees (from the prefetch when there is one)."""
+    return [a for a in complaint.attachments.all() if a.visibility == Visibility.CUSTOMER]
+
+
+def complaints_for_export(user) -> QuerySet[Complaint]:
+    """Everything held about the customer's complaints, in a fixed number of queries (KVKK
+    export): what they may see of the timeline, their documents, survey and route records."""
+    if not getattr(user, "is_authenticated", False):
+        return Complaint.objects.none()
+    return (
+        Complaint.objects.filter(customer=user)
+        .select_related("category", "survey")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=ComplaintEvent.objects.exclude(visibility=Visibility.INTERNAL).order_by(
+                    "sequence"
+                ),
+                to_attr="customer_events",
+            ),
+            Prefetch(
+                "attachments",
+                queryset=Attachment.objects.filter(visibility=Visibility.CUSTOMER),
+                to_attr="customer_attachments",
+            ),
+            Prefetch(
+                "route_applications",
+                queryset=RouteApplication.objects.select_related("route").order_by("pk"),
+            ),
+        )
+        .order_by("received_at", "pk")
+    )

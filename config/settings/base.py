@@ -209,10 +209,19 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Complaint attachments live apart from MEDIA_ROOT (never served by URL, only through the
+# permission-checked views); point "attachments" at an S3-compatible backend to move them.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+ATTACHMENT_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "attachments": ATTACHMENT_STORAGE,
 }
+MIB = 1024 * 1024
 # Request size (config.request_limits): a body over MAX_REQUEST_BODY or a file over
 # MAX_UPLOAD_SIZE is answered 413 without being read into memory; so is a form or JSON body
 # (without files) over DATA_UPLOAD_MAX_MEMORY_SIZE.
@@ -220,6 +229,12 @@ MEMNUN_MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 MEMNUN_MAX_REQUEST_BODY = int(
     os.environ.get("MAX_REQUEST_BODY", MEMNUN_MAX_UPLOAD_SIZE + 1024 * 1024)
 )
+MEMNUN_ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", 10 * MIB))
+MEMNUN_ATTACHMENT_TOTAL_BYTES = int(os.environ.get("ATTACHMENT_TOTAL_BYTES", 50 * MIB))
+MEMNUN_ATTACHMENTS_PER_COMPLAINT = int(os.environ.get("ATTACHMENTS_PER_COMPLAINT", "20"))
+# zip-bomb guard: what an archive may unpack to, in all and relative to its own size
+MEMNUN_ATTACHMENT_ZIP_MAX_UNCOMPRESSED_BYTES = 100 * MIB
+MEMNUN_ATTACHMENT_ZIP_MAX_RATIO = 100
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [
@@ -274,6 +289,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "portal.adapters.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "portal.signup.SignupNameForm"  # first and last name, required
 LOGIN_REDIRECT_URL = "/portal/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Rate limits of the account flows (the web forms and the headless API share them; they live

@@ -68,16 +68,19 @@ class Action:
         """What the form needs from the complaint (e.g. the routes offered to it)."""
         return {}
 
-    def form(self, complaint: Complaint, data=None, *, form_class=None, **kwargs) -> forms.Form:
-        return (form_class or self.form_class)(data, **self.form_kwargs(complaint), **kwargs)
+    def form(
+        self, complaint: Complaint, data=None, files=None, *, form_class=None, **kwargs
+    ) -> forms.Form:
+        return (form_class or self.form_class)(data, files, **self.form_kwargs(complaint), **kwargs)
 
     # --- doing it ------------------------------------------------------------------------
 
     def execute(self, complaint: Complaint, user, cleaned_data: dict) -> Complaint:
         raise NotImplementedError
 
-    def run(self, complaint: Complaint, user, data) -> Complaint:
-        """Validate `data` with the action's form, check, execute: what the API does.
+    def run(self, complaint: Complaint, user, data, files=None) -> Complaint:
+        """Validate `data` (and `files`, for a form with a document) with the action's form,
+        check, execute: what the API does.
 
         Bad input is refused before the state is looked at (400 before 409), as the services
         do; a refusal changes nothing.
@@ -86,7 +89,7 @@ class Action:
             raise NotPermitted(self.check(complaint, user))
         if not isinstance(data, Mapping):
             raise InvalidInput(str(CHECK_INPUT), errors={"non_field_errors": [str(CHECK_INPUT)]})
-        form = self.form(complaint, data)
+        form = self.form(complaint, data, files)
         if not form.is_valid():
             raise InvalidInput(str(CHECK_INPUT), errors=form_errors(form))
         refusal = self.state_refusal(complaint)

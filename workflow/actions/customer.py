@@ -1,6 +1,7 @@
 """What the complainant may do (DESIGN.md "Customer actions"; the portal and the customer API)."""
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,14 @@ from .registry import register
 
 class CustomerAction(Action):
     audience = CUSTOMER
+
+
+def with_document(complaint: Complaint, user, file) -> Complaint:
+    """Add the document sent with a message or an answer, if any (inside the caller's
+    transaction: `InvalidInput`/`TooLarge` undo the message too)."""
+    if file is not None:
+        services.add_attachment(complaint=complaint, actor=user, file=file)
+    return complaint
 
 
 @register
@@ -54,10 +63,12 @@ class Answer(CustomerAction):
     form_class = forms.AnswerForm
     transition = "resume_investigation"
 
+    @transaction.atomic  # a refused document takes its answer back with it
     def execute(self, complaint, user, cleaned_data):
-        return services.answer_information(
+        complaint = services.answer_information(
             complaint=complaint, actor=user, answer=cleaned_data["answer"]
         )
+        return with_document(complaint, user, cleaned_data.get("file"))
 
 
 @register
@@ -72,12 +83,17 @@ class Messages(CustomerAction):
     def state_refusal(self, complaint):
         return open_refusal(complaint)
 
+    @transaction.atomic  # a refused document takes its message back with it
     def execute(self, complaint, user, cleaned_data):
         if complaint.status == Status.AWAITING_CUSTOMER:
-            return services.answer_information(
+            complaint = services.answer_information(
                 complaint=complaint, actor=user, answer=cleaned_data["text"]
             )
-        return services.add_note(complaint=complaint, actor=user, text=cleaned_data["text"])
+        else:
+            complaint = services.add_note(
+                complaint=complaint, actor=user, text=cleaned_data["text"]
+            )
+        return with_document(complaint, user, cleaned_data.get("file"))
 
 
 @register

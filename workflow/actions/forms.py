@@ -64,12 +64,20 @@ class RejectForm(ActionForm):
     reason = text_field(_("Öneriyi neden kabul etmiyorsunuz?"))
 
 
+def document_field():
+    """An optional document sent with a message or an answer; the attachment service decides
+    its type from the content and checks the size and count limits."""
+    return forms.FileField(label=_("Belge (isteğe bağlı)"), required=False)
+
+
 class AnswerForm(ActionForm):
     answer = text_field(_("Yanıtınız"), rows=5, max_length=settings.MEMNUN_MESSAGE_MAX_LENGTH)
+    file = document_field()
 
 
 class MessageForm(ActionForm):
     text = text_field(_("Mesajınız"), max_length=settings.MEMNUN_MESSAGE_MAX_LENGTH)
+    file = document_field()
 
 
 class WithdrawForm(ActionForm):

@@ -13,6 +13,7 @@ from workflow.errors import (
     ComplaintNotFound,
     InvalidInput,
     NotPermitted,
+    TooLarge,
     TransitionNotAllowed,
     WorkflowError,
 )
@@ -39,7 +40,8 @@ def exception_handler(exc, context):
     if isinstance(exc, WorkflowError):
         if isinstance(exc, InvalidInput):
             body = {"detail": exc.message, **exc.errors}
-            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+            code = 413 if isinstance(exc, TooLarge) else status.HTTP_400_BAD_REQUEST
+            return Response(body, status=code)
         if isinstance(exc, NotPermitted):
             return Response({"detail": exc.message}, status=status.HTTP_403_FORBIDDEN)
         if isinstance(exc, ComplaintNotFound):

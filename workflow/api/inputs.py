@@ -27,6 +27,8 @@ def _field(field: forms.Field) -> serializers.Field:
         return serializers.DateField(**common)
     if isinstance(field, forms.EmailField):
         return serializers.EmailField(**common)
+    if isinstance(field, forms.FileField):
+        return serializers.FileField(**common)
     if isinstance(field, forms.BooleanField):
         return serializers.BooleanField(**common)
     return serializers.CharField(

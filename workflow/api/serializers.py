@@ -10,7 +10,7 @@ from workflow.actions import CUSTOMER, available_actions
 from workflow.localization import route_text
 from workflow.models import AlternativeRoute, Complaint, ComplaintEvent, ResolutionProposal
 from workflow.selectors import applicable_routes, current_proposal, routes_stage
-from workflow.states import ClosureReason, Status
+from workflow.states import ClosureReason, Status, Visibility
 from workflow.timeline import event_actor, event_text
 
 
@@ -54,6 +54,21 @@ class AlternativeRouteSerializer(serializers.Serializer):
 
     def to_representation(self, route: AlternativeRoute):
         return route_text(route)
+
+
+class AttachmentSerializer(serializers.Serializer):
+    """A document's name, size and type, and where to download it (never its content)."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField(source="original_name")
+    size = serializers.IntegerField(help_text="bytes")
+    content_type = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, attachment) -> str:
+        return self.context["attachment_url"].format(
+            reference=self.context["reference"], id=attachment.pk
+        )
 
 
 class ComplaintSerializer(serializers.ModelSerializer):
@@ -115,9 +130,20 @@ class ComplaintSerializer(serializers.ModelSerializer):
             ).data
         return cache[complaint.category_id]
 
-    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    # what this reader may download, and from where
+    attachment_visibilities = (Visibility.CUSTOMER,)
+    attachment_url = "/api/v1/complaints/{reference}/attachments/{id}/"
+
+    @extend_schema_field(AttachmentSerializer(many=True))
     def get_attachments(self, complaint):
-        return []
+        # prefetched by the selectors: no query per complaint
+        attachments = [
+            attachment
+            for attachment in complaint.attachments.all()
+            if attachment.visibility in self.attachment_visibilities
+        ]
+        context = {"reference": complaint.reference, "attachment_url": self.attachment_url}
+        return AttachmentSerializer(attachments, many=True, context=context).data
 
     def get_available_actions(self, complaint) -> list[str]:
         request = self.context.get("request")

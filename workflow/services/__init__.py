@@ -4,6 +4,7 @@ Each is keyword-only, atomic, row-locked, permission-checked; each writes its
 `ComplaintEvent` and queues its notifications in the same transaction.
 """
 
+from .attachments import add_attachment
 from .customer import (
     accept_resolution,
     add_note,
@@ -15,6 +16,7 @@ from .customer import (
     withdraw,
 )
 from .intake import file_complaint
+from .profile import update_profile
 from .sla import check_deadlines
 from .staff import (
     acknowledge,
@@ -31,6 +33,7 @@ from .staff import (
 __all__ = [
     "accept_resolution",
     "acknowledge",
+    "add_attachment",
     "add_note",
     "answer_information",
     "assign",
@@ -47,5 +50,6 @@ __all__ = [
     "review_rejection",
     "set_estimate",
     "submit_survey",
+    "update_profile",
     "withdraw",
 ]

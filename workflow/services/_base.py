@@ -46,8 +46,9 @@ def not_found() -> ComplaintNotFound:
 def display_name(user) -> str:
     if user is None:
         return ""
+    # never the e-mail's local part (allauth's generated username): the name, else the address
     full = user.get_full_name() if hasattr(user, "get_full_name") else ""
-    return full or user.get_username()
+    return full or getattr(user, "email", "") or user.get_username()
 
 
 def require_staff(actor) -> None:

@@ -1,5 +1,6 @@
 """Receiving a complaint (R2, R3, R5, R6, R10)."""
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.utils.translation import gettext
 from .. import deadlines
 from ..assessment import investigation_level, similar_complaints_count
 from ..errors import InvalidInput, NotPermitted
-from ..models import Category, Complaint, ReferenceCounter
+from ..models import Category, Complaint, CustomerProfile, ReferenceCounter
 from ..notifications import notify_customer, notify_staff
 from ..policy import policy_version_in_force
 from ..rules import is_complaint_staff, is_customer
@@ -23,6 +24,7 @@ from ..states import (
     Status,
 )
 from ._base import atomic, choose_one_of, display_name, field_error, record_event, required_text
+from .attachments import inspect_uploads, store_attachment
 
 REFERENCE_PREFIX = "MMN"
 
@@ -70,6 +72,7 @@ def file_complaint(
     language: str = Language.TR,
     severity: int | None = None,
     policy_version: int | None = None,
+    attachments: Sequence = (),
 ) -> Complaint:
     """Record a new complaint from any of the five channels (R2) and route it (R3).
 
@@ -79,7 +82,8 @@ def file_complaint(
       not more than `MEMNUN_INTAKE_MAX_AGE_DAYS` in the past);
     - a guest (`actor=None`) files through the public web form.
 
-    The policy version in force (R1) is recorded unless the caller names one.
+    The policy version in force (R1) is recorded unless the caller names one. `attachments`
+    (uploaded files) are checked before anything is stored and added to the new complaint.
     """
     now = timezone.now()
     max_age_days = settings.MEMNUN_INTAKE_MAX_AGE_DAYS
@@ -106,6 +110,13 @@ def file_complaint(
         channel, customer, received_at, severity = Channel.PORTAL, actor, None, None
         contact_name = contact_name or display_name(actor)
         contact_email = actor.email
+        # R5: the customer's saved preferences fill what the filing leaves out
+        profile = CustomerProfile.objects.filter(user=actor).first()
+        if profile is not None:
+            preferred_contact_method = preferred_contact_method or profile.preferred_contact_method
+            contact_phone = contact_phone or profile.phone
+            language = profile.language
+        preferred_contact_method = preferred_contact_method or ContactMethod.EMAIL
     else:
         raise NotPermitted(gettext("Bu hesapla şikâyet başvurusu yapılamaz."))
 
@@ -133,6 +144,10 @@ def file_complaint(
         errors.update(error.errors)
     if errors:
         raise InvalidInput(gettext("Şikâyet kaydedilemedi."), errors=errors)
+    try:
+        uploads = inspect_uploads(attachments)
+    except InvalidInput as error:  # TooLarge stays TooLarge (413)
+        raise type(error)(error.message, errors={"attachments": [error.message]}) from error
 
     received_at = received_at or now
     language = language if language in Language.values else Language.TR
@@ -172,6 +187,8 @@ def file_complaint(
         data={"channel": channel, "unit": category.default_unit.slug, "level": level},
         at=received_at,
     )
+    for upload in uploads:
+        store_attachment(complaint, upload, actor=actor)
     notify_customer(
         complaint,
         "received",
