@@ -202,6 +202,8 @@ TIME_ZONE = MEMNUN_TIME_ZONE
 # Wagtail would let each staff member pick a zone of their own; the console stays in one.
 WAGTAIL_USER_TIME_ZONES = [MEMNUN_TIME_ZONE]
 USE_I18N = True
+# "1 Aralık 2026 14:05" / "1 December 2026 14:05" on every page (config/formats/)
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
