@@ -11,6 +11,7 @@ from workflow import services
 from workflow.models import (
     Complaint,
     ComplaintEvent,
+    CorrectiveAction,
     InformationRequest,
     Notification,
     ResolutionProposal,
@@ -155,6 +156,15 @@ def _state(complaint: Complaint) -> dict:
         ),
         "surveys": SatisfactionSurvey.objects.filter(complaint=fresh).count(),
         "route_applications": RouteApplication.objects.filter(complaint=fresh).count(),
+        "pending_final_decision": (
+            fresh.final_decision_text,
+            fresh.final_decision_proposed_by_id,
+            fresh.final_decision_proposed_at,
+        ),
+        "corrective_actions": list(
+            CorrectiveAction.objects.filter(complaints=fresh).values_list("pk", "state")
+        ),
+        "all_corrective_actions": CorrectiveAction.objects.count(),
     }
 
 
