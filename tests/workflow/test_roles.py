@@ -285,3 +285,18 @@ def test_refusals_come_in_the_callers_language(in_a, handler_a, unit_b):
     assert error.value.message == (
         "Only a unit manager or a quality manager can reassign the complaint."
     )
+
+
+def test_a_unit_manager_moving_a_complaint_out_of_their_units_gets_the_answer(
+    in_a, unit_manager_a, unit_b
+):
+    complaint = in_a(Status.INVESTIGATING)
+    api = api_for(unit_manager_a)
+
+    response = api.post(
+        f"/api/v1/staff/complaints/{complaint.reference}/actions/assign/", {"unit": unit_b.slug}
+    )
+
+    assert response.status_code == 200
+    assert response.json()["unit"] == unit_b.slug
+    assert api.get(f"/api/v1/staff/complaints/{complaint.reference}/").status_code == 404
