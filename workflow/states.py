@@ -80,6 +80,7 @@ class EventKind(models.TextChoices):
     NOTE = "note", _("İç not")
     ROUTE_RECORD = "route_record", _("Alternatif yol başvurusu")
     SURVEY = "survey", _("Memnuniyet anketi")
+    CORRECTIVE_ACTION = "corrective_action", _("Düzeltici/önleyici faaliyet")
 
 
 class Visibility(models.TextChoices):

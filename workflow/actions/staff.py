@@ -4,7 +4,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
-from ..states import InvestigationLevel, Status
+from ..errors import NotPermitted
+from ..rules import can_reassign
+from ..selectors import needs_corrective_action
+from ..states import Status
 from . import forms
 from .base import NOT_NOW, STAFF, Action, open_refusal
 from .registry import register
@@ -34,6 +37,24 @@ class Assign(StaffAction):
     name = "assign"
     label = _("Yönlendir")
     form_class = forms.AssignForm
+
+    def role_refusal(self, complaint, user):
+        """Any of the unit's staff starts the investigation there (from `acknowledged`);
+        moving it to another unit or person is a manager's. Which unit is the service's call
+        (`services.assign`), as it depends on the unit chosen."""
+        refusal = super().role_refusal(complaint, user)
+        if (
+            refusal is None
+            and complaint.status != Status.ACKNOWLEDGED
+            and not can_reassign(user, complaint)
+        ):
+            return NotPermitted(
+                gettext(
+                    "Şikâyeti yeniden atamayı yalnız birim yöneticisi ya da kalite "
+                    "yöneticisi yapabilir."
+                )
+            )
+        return refusal
 
     def state_refusal(self, complaint):
         return open_refusal(complaint)
@@ -109,11 +130,7 @@ class MarkImplemented(StaffAction):
 
     def state_refusal(self, complaint):
         refusal = super().state_refusal(complaint)
-        if (
-            refusal is None
-            and complaint.investigation_level == InvestigationLevel.ROOT_CAUSE
-            and not complaint.corrective_actions.exists()
-        ):
+        if refusal is None and needs_corrective_action(complaint):
             return gettext(
                 "Kök neden analizi gereken bir şikâyet, düzeltici faaliyet tanımlanmadan "
                 "kapatılamaz."
@@ -133,7 +150,14 @@ class ReviewRejection(StaffAction):
     form_class = forms.ReviewRejectionForm
 
     def state_refusal(self, complaint):
-        return None if complaint.status == Status.REJECTED else str(NOT_NOW)
+        if complaint.status != Status.REJECTED:
+            return str(NOT_NOW)
+        if complaint.has_pending_final_decision:  # R14 four eyes: approve or return it first
+            return gettext(
+                "Bu şikâyet için onay bekleyen bir nihai karar var; önce onaylanmalı ya da "
+                "iade edilmelidir."
+            )
+        return None
 
     def execute(self, complaint, user, cleaned_data):
         return services.review_rejection(complaint=complaint, actor=user, **cleaned_data)
