@@ -196,7 +196,9 @@ class StaffComplaintViewSet(
         return StaffComplaintSerializer
 
     def _detail(self, complaint, code=status.HTTP_200_OK):
-        complaint = self.get_queryset().get(pk=complaint.pk)
+        found = self.get_queryset().filter(pk=complaint.pk).first()
+        # a manager who has just moved it to a unit they do not see still gets the answer
+        complaint = found or Complaint.objects.get(pk=complaint.pk)
         serializer = StaffComplaintDetailSerializer(
             complaint, context=self.get_serializer_context()
         )

@@ -8,7 +8,9 @@ check none), so a content editor cannot list units, categories or corrective act
 
 from datetime import datetime
 
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.urls import re_path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -37,7 +39,7 @@ from workflow.models import (
 )
 from workflow.redaction import mask_in, mask_tracking_tokens
 from workflow.rules import is_complaint_staff
-from workflow.selectors import complaint_staff_users
+from workflow.selectors import complaint_staff_users, complaints_for_staff
 
 MODEL_ACTIONS = ["add", "change", "delete", "view"]
 
@@ -93,6 +95,20 @@ class UnitViewSet(ReferenceDataViewSet):
     icon = "group"
     list_display = ["name_tr", "name_en", "slug", "email", "is_active"]
     search_fields = ["name_tr", "name_en", "slug"]
+
+    def get_edit_handler(self):
+        panels = extract_panel_definitions_from_model_class(self.model)
+        return ObjectList(panels, base_form_class=UnitForm).bind_to_model(self.model)
+
+
+class UnitForm(WagtailAdminModelForm):
+    """A unit's members are complaint staff (handlers, unit managers), never customers or
+    content editors: membership is what lets them see the unit's complaints."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "members" in self.fields:
+            self.fields["members"].queryset = complaint_staff_users()
 
 
 class CategoryViewSet(ReferenceDataViewSet):
@@ -204,8 +220,17 @@ register_permission_policy(Complaint, ReadOnlyComplaintPolicy(Complaint))
 
 
 class ComplaintIndexView(IndexView):
+    """The queue and its search show only the complaints the user may see (their units';
+    every unit for a quality manager)."""
+
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("unit", "category", "assignee")
+        return complaints_for_staff(self.request.user)
+
+
+class ComplaintInspectView(LocalTimeInspectView):
+    def get_object(self, queryset=None):
+        """Another unit's complaint is a 404, as in the staff API."""
+        return get_object_or_404(complaints_for_staff(self.request.user), pk=unquote(str(self.pk)))
 
 
 class ComplaintViewSet(ModelViewSet):
@@ -217,7 +242,7 @@ class ComplaintViewSet(ModelViewSet):
     menu_order = 200
     add_to_admin_menu = True
     index_view_class = ComplaintIndexView
-    inspect_view_class = LocalTimeInspectView
+    inspect_view_class = ComplaintInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["subject"]  # required by ModelViewSet; the policy refuses add/change/delete

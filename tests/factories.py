@@ -9,7 +9,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from workflow.deadlines import response_due_at
-from workflow.groups import STAFF_GROUP, ensure_staff_groups
+from workflow.groups import (
+    QUALITY_MANAGER_GROUP,
+    STAFF_GROUP,
+    UNIT_MANAGER_GROUP,
+    ensure_staff_groups,
+)
 from workflow.models import AlternativeRoute, Category, Complaint, SatisfactionSurvey, Unit
 from workflow.states import (
     Channel,
@@ -56,21 +61,56 @@ class EmailAddressFactory(factory.django.DjangoModelFactory):
     primary = True
 
 
-def staff_group() -> Group:
-    return ensure_staff_groups()[STAFF_GROUP]
+def staff_group(name: str = STAFF_GROUP) -> Group:
+    return ensure_staff_groups()[name]
 
 
 class StaffFactory(UserFactory):
+    """Complaint staff who see every unit (a quality manager), so a test about something else
+    need not care which unit a complaint is in. For the roles themselves use HandlerFactory
+    and UnitManagerFactory with `units=[...]`."""
+
     class Meta:
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"staff{n}@example.com")
     is_staff = True
+    role_group = QUALITY_MANAGER_GROUP
+
+    @classmethod
+    def _create(cls, model_class, *args, role_group=None, **kwargs):
+        user = super()._create(model_class, *args, **kwargs)
+        user._role_group = role_group
+        return user
 
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
         if create:
-            self.groups.add(staff_group())
+            self.groups.add(staff_group(self._role_group))
+
+    @factory.post_generation
+    def units(self, create, extracted, **kwargs):
+        """The units whose complaints they handle (`Unit.members`)."""
+        if create and extracted:
+            self.complaint_units.add(*extracted)
+
+
+class HandlerFactory(StaffFactory):
+    """A complaint handler of `units` (own units' complaints only)."""
+
+    username = factory.Sequence(lambda n: f"handler{n}@example.com")
+    role_group = STAFF_GROUP
+
+
+class UnitManagerFactory(StaffFactory):
+    """A unit manager of `units`: reassignment and final-decision approval there."""
+
+    username = factory.Sequence(lambda n: f"unit-manager{n}@example.com")
+    role_group = UNIT_MANAGER_GROUP
+
+
+class QualityManagerFactory(StaffFactory):
+    username = factory.Sequence(lambda n: f"quality-manager{n}@example.com")
 
 
 class UnitFactory(factory.django.DjangoModelFactory):

@@ -51,6 +51,16 @@ class Unit(BilingualNameMixin):
     slug = models.SlugField(unique=True)
     email = models.EmailField(_("birim e-postası"), blank=True)
     is_active = models.BooleanField(default=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="complaint_units",
+        verbose_name=_("üyeler"),
+        help_text=_(
+            "Bu birimin şikâyetlerini gören ve işleyen personel ile birim yöneticileri. "
+            "Kalite yöneticileri her birimi görür."
+        ),
+    )
 
     class Meta:
         ordering = ["name_tr"]
@@ -253,6 +263,20 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
     policy_version = models.PositiveIntegerField(
         null=True, blank=True, help_text=_("Başvuru anında yürürlükte olan politika sürümü.")
     )
+    # R14 four eyes: a final decision waits here for a second manager's approval; the
+    # complaint stays `rejected` and the customer hears nothing until it is approved.
+    final_decision_text = models.TextField(_("onay bekleyen nihai karar"), blank=True, default="")
+    final_decision_proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("nihai kararı öneren"),
+    )
+    final_decision_proposed_at = models.DateTimeField(
+        _("nihai kararın önerildiği zaman"), null=True, blank=True
+    )
     tracking_token = models.CharField(max_length=64, unique=True, default=new_tracking_token)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -264,6 +288,14 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
         permissions = [
             ("handle_complaint", _("Şikâyetleri işleyebilir (personel)")),
             ("review_process", _("Süreci ve raporları inceleyebilir (yönetici)")),
+            (
+                "manage_unit",
+                _("Birimindeki şikâyetleri yeniden atayabilir, nihai kararı onaylayabilir"),
+            ),
+            (
+                "manage_quality",
+                _("Her birimi görür; düzeltici faaliyetleri ve onayları yönetir"),
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "-received_at"], name="complaint_status_idx"),
@@ -293,6 +325,10 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
     @property
     def is_open(self) -> bool:
         return self.status != Status.CLOSED
+
+    @property
+    def has_pending_final_decision(self) -> bool:
+        return self.final_decision_proposed_at is not None
 
 
 class ComplaintEvent(models.Model):
@@ -465,8 +501,27 @@ class CorrectiveAction(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     due_date = models.DateField(null=True, blank=True)
+
+    class Effectiveness(models.TextChoices):
+        EFFECTIVE = "effective", _("Etkili")
+        NOT_EFFECTIVE = "not_effective", _("Etkili değil")
+
     state = models.CharField(max_length=16, choices=State, default=State.OPEN)
-    effectiveness_check = models.TextField(blank=True)
+    effectiveness_check = models.TextField(_("etkinlik kontrolü notu"), blank=True)
+    effectiveness_result = models.CharField(
+        _("etkinlik kontrolü sonucu"), max_length=16, choices=Effectiveness, blank=True
+    )
+    effectiveness_checked_on = models.DateField(
+        _("etkinlik kontrolü tarihi"), null=True, blank=True
+    )
+    effectiveness_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,  # set by `record_effectiveness_check`, never typed in
+    )
     complaints = models.ManyToManyField(Complaint, related_name="corrective_actions")
     created_at = models.DateTimeField(auto_now_add=True)
     completed_at = models.DateTimeField(null=True, blank=True)

@@ -95,6 +95,17 @@ def notify_staff(complaint: Complaint, template: str, **extra) -> Notification |
         email, user = complaint.unit.email, None
     else:
         return None
+    return _queue_for_staff(complaint, template, email, user, extra)
+
+
+def notify_staff_member(complaint: Complaint, template: str, user, **extra) -> Notification | None:
+    """Tell one staff member (e.g. the proposer of a returned final decision, R14)."""
+    if user is None or not user.email:
+        return None
+    return _queue_for_staff(complaint, template, user.email, user, extra)
+
+
+def _queue_for_staff(complaint: Complaint, template: str, email: str, user, extra: dict):
     context = complaint_context(complaint, **extra)
     # staff e-mails link the console; a guest's tracking link is theirs alone
     del context["portal_url"], context["is_guest"]

@@ -3,6 +3,8 @@
 import rules
 
 STAFF_PERMISSION = "workflow.handle_complaint"
+UNIT_MANAGER_PERMISSION = "workflow.manage_unit"
+QUALITY_MANAGER_PERMISSION = "workflow.manage_quality"
 
 
 @rules.predicate
@@ -31,9 +33,48 @@ def is_customer(user) -> bool:
     return getattr(user, "is_authenticated", False) and user.is_active and not user.is_staff
 
 
+@rules.predicate
+def is_quality_manager(user) -> bool:
+    """Quality managers (and superusers) see and act on every unit's complaints."""
+    return is_complaint_staff(user) and user.has_perm(QUALITY_MANAGER_PERMISSION)
+
+
+@rules.predicate
+def is_unit_manager(user) -> bool:
+    return is_complaint_staff(user) and user.has_perm(UNIT_MANAGER_PERMISSION)
+
+
+@rules.predicate
+def is_member_of_complaint_unit(user, complaint) -> bool:
+    """A complaint belongs to the unit it is routed to; staff see their own units only."""
+    return (
+        complaint is not None
+        and complaint.unit_id is not None
+        and user.complaint_units.filter(pk=complaint.unit_id).exists()
+    )
+
+
+@rules.predicate
+def is_final_decision_proposer(user, complaint) -> bool:
+    return complaint is not None and complaint.final_decision_proposed_by_id == user.pk
+
+
+# A handler of unit A neither sees nor acts on unit B's complaints (404, like a missing one).
+can_see_complaint = is_quality_manager | (is_complaint_staff & is_member_of_complaint_unit)
+# Moving a complaint to another unit or person once it is being handled.
+can_reassign = is_quality_manager | (is_unit_manager & is_member_of_complaint_unit)
+# R14: a final decision needs a second person, a unit manager of the complaint's unit or a
+# quality manager; may_decide_final says who may approve or return one at all.
+may_decide_final = can_reassign
+can_approve_final_decision = may_decide_final & ~is_final_decision_proposer
+
 rules.add_rule("workflow.act_as_staff", is_complaint_staff)
 rules.add_rule("workflow.act_as_complainant", is_complainant)
-rules.add_rule("workflow.act_on_complaint", is_complaint_staff | is_complainant)
+rules.add_rule("workflow.act_on_complaint", can_see_complaint | is_complainant)
+rules.add_rule("workflow.see_complaint", can_see_complaint)
+rules.add_rule("workflow.reassign_complaint", can_reassign)
+rules.add_rule("workflow.approve_final_decision", can_approve_final_decision)
+rules.add_rule("workflow.manage_corrective_actions", is_quality_manager)
 
 
 def has_required_second_factor(user, session) -> bool:

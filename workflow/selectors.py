@@ -1,5 +1,6 @@
 """Reads with their joins done and their scope applied (CONVENTIONS.md)."""
 
+from datetime import date
 from enum import StrEnum
 
 from django.contrib.auth import get_user_model
@@ -12,11 +13,12 @@ from .models import (
     Complaint,
     ComplaintEvent,
     ContactChannel,
+    CorrectiveAction,
     ResolutionProposal,
     RouteApplication,
 )
-from .rules import STAFF_PERMISSION, is_complaint_staff
-from .states import ClosureReason, EventKind, Status, Visibility
+from .rules import STAFF_PERMISSION, is_complaint_staff, is_quality_manager, is_unit_manager
+from .states import ClosureReason, EventKind, InvestigationLevel, Status, Visibility
 
 
 def applicable_routes(category_id: int | None) -> QuerySet[AlternativeRoute]:
@@ -77,9 +79,45 @@ def complaints_for_customer(user) -> QuerySet[Complaint]:
 
 
 def complaints_for_staff(user) -> QuerySet[Complaint]:
+    """What a staff member may see (`rules.can_see_complaint`): a quality manager every
+    complaint, a handler or unit manager those of their own unit(s). The queue, the detail,
+    search and every staff action go through this scope, so another unit's complaint is 404."""
     if not is_complaint_staff(user):
         return Complaint.objects.none()
-    return _with_relations(Complaint.objects.all())
+    if is_quality_manager(user):
+        return _with_relations(Complaint.objects.all())
+    return _with_relations(Complaint.objects.filter(unit__members=user))
+
+
+def final_decisions_awaiting_approval(user) -> QuerySet[Complaint]:
+    """R14 four eyes: the pending final decisions this user may approve (not their own)."""
+    if not (is_quality_manager(user) or is_unit_manager(user)):
+        return Complaint.objects.none()
+    # a unit manager sees only their own units' complaints, and may decide on each of them
+    return (
+        complaints_for_staff(user)
+        .filter(final_decision_proposed_at__isnull=False)
+        .exclude(final_decision_proposed_by=user)
+        .order_by("final_decision_proposed_at", "pk")
+    )
+
+
+def needs_corrective_action(complaint: Complaint) -> bool:
+    """R6/R9: a root-cause investigation cannot close before a corrective action is linked."""
+    return (
+        complaint.investigation_level == InvestigationLevel.ROOT_CAUSE
+        and not complaint.corrective_actions.exists()
+    )
+
+
+def overdue_corrective_actions(today: date) -> QuerySet[CorrectiveAction]:
+    """R9: open actions whose due date has passed, the most overdue first."""
+    return (
+        CorrectiveAction.objects.filter(state=CorrectiveAction.State.OPEN, due_date__lt=today)
+        .select_related("owner")
+        .prefetch_related("complaints")
+        .order_by("due_date", "pk")
+    )
 
 
 def events_for_customer(complaint: Complaint) -> QuerySet[ComplaintEvent]:

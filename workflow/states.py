@@ -81,6 +81,7 @@ class EventKind(models.TextChoices):
     ROUTE_RECORD = "route_record", _("Alternatif yol başvurusu")
     SURVEY = "survey", _("Memnuniyet anketi")
     ATTACHMENT = "attachment", _("Belge eklendi")
+    CORRECTIVE_ACTION = "corrective_action", _("Düzeltici/önleyici faaliyet")
 
 
 class Visibility(models.TextChoices):

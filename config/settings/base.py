@@ -360,6 +360,7 @@ SPECTACULAR_SETTINGS = {
         "ChannelEnum": "workflow.states.Channel",
         "IntakeChannelEnum": "workflow.states.STAFF_INTAKE_CHANNELS",
         "LanguageEnum": "workflow.states.Language",
+        "RecordedAnswerMethodEnum": "workflow.services.recorded.RECORDED_METHODS",
     },
 }
 

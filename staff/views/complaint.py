@@ -117,12 +117,16 @@ class ComplaintView(WagtailAdminTemplateMixin, View):
             except TransitionNotAllowed as error:  # changed meanwhile, or refused by state
                 messages.error(request, error.message)
                 return redirect(here)
-            except NotPermitted as error:
-                raise PermissionDenied(error.message) from error
+            except NotPermitted as error:  # e.g. a handler moving it to another unit
+                form.add_error(None, error.message)
+                return self.render_page(bound={action.name: form}, status=403)
             else:
                 messages.success(
                     request, gettext("Yapıldı: %(action)s.") % {"action": action.label}
                 )
+                if not complaints_for_staff(request.user).filter(pk=self.complaint.pk).exists():
+                    # a manager who has just moved it out of their units: back to the queue
+                    return redirect("complaints:index")
                 return redirect(here)
         messages.error(request, gettext("İşlem yapılamadı: formdaki hataları düzeltin."))
         return self.render_page(bound={action.name: form}, status=400)

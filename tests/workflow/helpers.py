@@ -6,10 +6,12 @@ complaint and walks it through the same service calls staff and customers make.
 
 from contextlib import contextmanager
 
+from tests.factories import QualityManagerFactory
 from workflow import services
 from workflow.models import (
     Complaint,
     ComplaintEvent,
+    CorrectiveAction,
     InformationRequest,
     Notification,
     ResolutionProposal,
@@ -32,12 +34,20 @@ PATH = {
 CLOSING_PATHS = {
     ClosureReason.RESOLVED: [*PATH[Status.IMPLEMENTING], "mark_implemented"],
     ClosureReason.WITHDRAWN: [*PATH[Status.INVESTIGATING], "withdraw"],
-    ClosureReason.FINAL_DECISION: [*PATH[Status.REJECTED], "final_decision"],
+    # R14 four eyes: `staff` proposes the final decision, another manager approves it
+    ClosureReason.FINAL_DECISION: [*PATH[Status.REJECTED], "final_decision", "approve_final"],
 }
 
 QUESTION = "Faturanın tarihini ve numarasını paylaşır mısınız?"
 PROPOSAL = "Hatalı ücret bir sonraki faturanızdan düşülecek."
 REJECTION = "Ücretin iadesini istiyorum, mahsup değil."
+FINAL_DECISION = "Önerimiz geçerlidir."
+
+
+def close_with_final_decision(complaint: Complaint, *, staff, text: str = FINAL_DECISION):
+    """R14 four eyes: `staff` proposes the final decision and a second manager approves it."""
+    services.review_rejection(complaint=complaint, actor=staff, decision="final", text=text)
+    return services.approve_final_decision(complaint=complaint, actor=QualityManagerFactory())
 
 
 def file(actor, category, /, **fields) -> Complaint:
@@ -72,8 +82,10 @@ def _step(name: str, complaint: Complaint, *, customer, staff, assignee=None) ->
         return services.withdraw(complaint=complaint, actor=customer, reason="Sorun çözüldü.")
     if name == "final_decision":
         return services.review_rejection(
-            complaint=complaint, actor=staff, decision="final", text="Önerimiz geçerlidir."
+            complaint=complaint, actor=staff, decision="final", text=FINAL_DECISION
         )
+    if name == "approve_final":
+        return services.approve_final_decision(complaint=complaint, actor=QualityManagerFactory())
     raise ValueError(f"Unknown step {name!r}")
 
 
@@ -144,6 +156,15 @@ def _state(complaint: Complaint) -> dict:
         ),
         "surveys": SatisfactionSurvey.objects.filter(complaint=fresh).count(),
         "route_applications": RouteApplication.objects.filter(complaint=fresh).count(),
+        "pending_final_decision": (
+            fresh.final_decision_text,
+            fresh.final_decision_proposed_by_id,
+            fresh.final_decision_proposed_at,
+        ),
+        "corrective_actions": list(
+            CorrectiveAction.objects.filter(complaints=fresh).values_list("pk", "state")
+        ),
+        "all_corrective_actions": CorrectiveAction.objects.count(),
     }
 
 

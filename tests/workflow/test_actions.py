@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 CASES = {
     (Status.RECEIVED, None): (
         ["messages", "withdraw"],
-        ["acknowledge", "assign", "set_estimate", "add_note"],
+        ["acknowledge", "assign", "set_estimate", "add_note", "add_corrective_action"],
     ),
     (Status.ACKNOWLEDGED, None): (
         ["messages", "withdraw"],
@@ -30,6 +30,7 @@ CASES = {
             "set_estimate",
             "propose_resolution",
             "add_note",
+            "add_corrective_action",
         ],
     ),
     (Status.INVESTIGATING, None): (
@@ -40,23 +41,31 @@ CASES = {
             "set_estimate",
             "propose_resolution",
             "add_note",
+            "add_corrective_action",
         ],
     ),
     (Status.AWAITING_CUSTOMER, None): (
         ["answer", "messages", "withdraw"],
-        ["assign", "resume", "set_estimate", "add_note"],
+        ["assign", "resume", "set_estimate", "add_note", "add_corrective_action"],
     ),
     (Status.RESOLUTION_PROPOSED, None): (
         ["accept", "reject", "messages", "withdraw"],
-        ["assign", "set_estimate", "add_note"],
+        [
+            "assign",
+            "set_estimate",
+            "add_note",
+            "add_corrective_action",
+            "record_acceptance",
+            "record_rejection",
+        ],
     ),
     (Status.REJECTED, None): (
         ["messages", "withdraw", "route"],
-        ["assign", "set_estimate", "review_rejection", "add_note"],
+        ["assign", "set_estimate", "review_rejection", "add_note", "add_corrective_action"],
     ),
     (Status.IMPLEMENTING, None): (
         ["messages", "withdraw"],
-        ["assign", "mark_implemented", "add_note"],
+        ["assign", "mark_implemented", "add_note", "add_corrective_action"],
     ),
     (Status.CLOSED, ClosureReason.RESOLVED): (["survey"], ["add_note", "reopen"]),
     (Status.CLOSED, ClosureReason.WITHDRAWN): (["survey"], ["add_note", "reopen"]),
@@ -175,6 +184,11 @@ def test_every_action_has_a_form_label_and_an_audience():
         "review_rejection",
         "add_note",
         "reopen",
+        "add_corrective_action",
+        "record_acceptance",
+        "record_rejection",
+        "approve_final_decision",
+        "return_final_decision",
     }
     for action in all_actions():
         assert action.form_class().is_bound is False

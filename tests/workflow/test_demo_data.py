@@ -28,7 +28,8 @@ from workflow.models import (
     SatisfactionSurvey,
     Unit,
 )
-from workflow.rules import is_complaint_staff, is_customer
+from workflow.rules import is_complaint_staff, is_customer, is_quality_manager, is_unit_manager
+from workflow.selectors import complaints_for_staff, final_decisions_awaiting_approval
 from workflow.states import ClosureReason, InvestigationLevel, Status
 
 REFERENCE = re.compile(r"^MMN-(\d{4})-(\d{6})$")
@@ -36,6 +37,8 @@ DEMO_EMAILS = [
     "musteri@example.com",
     "customer@example.com",
     "personel@example.com",
+    "fatura@example.com",
+    "birim.yonetici@example.com",
     "yonetici@example.com",
     "editor@example.com",
 ]
@@ -162,6 +165,26 @@ def test_demo_users_log_in_with_the_demo_password_and_have_their_roles():
     assert is_complaint_staff(users["yonetici@example.com"])
     assert users["yonetici@example.com"].has_perm("workflow.review_process")
     assert not users["personel@example.com"].has_perm("workflow.review_process")
+    # one user per role: handlers see their own unit, the quality manager every unit
+    handler, billing = users["personel@example.com"], users["fatura@example.com"]
+    unit_manager, quality = users["birim.yonetici@example.com"], users["yonetici@example.com"]
+    assert is_quality_manager(quality)
+    assert is_unit_manager(unit_manager)
+    assert not is_quality_manager(unit_manager)
+    assert not is_unit_manager(handler)
+    assert not is_quality_manager(handler)
+    units = {
+        user: set(complaints_for_staff(user).values_list("unit__slug", flat=True))
+        for user in (handler, billing, unit_manager, quality)
+    }
+    assert units[handler] == {"technical-support"}
+    assert units[billing] == {"billing"}
+    assert units[unit_manager] == {"technical-support", "customer-service"}
+    assert units[quality] == set(Unit.objects.values_list("slug", flat=True)) - {None}
+    # R14 four eyes: a final decision proposed by the billing handler awaits a manager
+    pending = Complaint.objects.filter(final_decision_proposed_by=billing)
+    assert pending.filter(status=Status.REJECTED).count() == 1
+    assert list(final_decisions_awaiting_approval(quality)) == list(pending)
     editor = users["editor@example.com"]
     assert editor.is_staff
     assert not is_complaint_staff(editor)

@@ -93,7 +93,7 @@ def service_notifications() -> set[tuple[str, tuple[tuple[str, ...], ...]]]:
                 if not (
                     isinstance(call, ast.Call)
                     and isinstance(call.func, ast.Name)
-                    and call.func.id in ("notify_customer", "notify_staff")
+                    and call.func.id in ("notify_customer", "notify_staff", "notify_staff_member")
                 ):
                     continue
                 where = f"{path.name}:{call.lineno}"

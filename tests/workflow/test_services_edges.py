@@ -6,7 +6,12 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import AlternativeRouteFactory, UnitFactory
-from tests.workflow.helpers import complaint_in, nothing_changes, reload
+from tests.workflow.helpers import (
+    close_with_final_decision,
+    complaint_in,
+    nothing_changes,
+    reload,
+)
 from workflow import services
 from workflow.errors import InvalidInput
 from workflow.models import Complaint
@@ -51,9 +56,7 @@ def test_final_decision_lists_the_routes_shown_at_rejection(customer, staff, cat
     shown = AlternativeRouteFactory(name_tr="Tüketici Hakem Heyeti")
     complaint = complaint_in(Status.REJECTED, customer=customer, staff=staff, category=category)
     AlternativeRouteFactory(name_tr="Sonradan eklenen yol")  # added after the rejection
-    services.review_rejection(
-        complaint=complaint, actor=staff, decision="final", text="Kararımız değişmedi."
-    )
+    close_with_final_decision(complaint, staff=staff, text="Kararımız değişmedi.")
     complaint = reload(complaint)
     assert complaint.closure_reason == ClosureReason.FINAL_DECISION
     decision = complaint.events.filter(kind="decision").order_by("-sequence").first()

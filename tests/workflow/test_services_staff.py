@@ -9,6 +9,7 @@ from tests.factories import (
     AlternativeRouteFactory,
     CategoryFactory,
     CustomerFactory,
+    QualityManagerFactory,
     StaffFactory,
     UnitFactory,
     UserFactory,
@@ -547,9 +548,11 @@ def test_review_rejection_revise_proposes_again_and_keeps_the_rejected_one(make,
     assert sent(mark) == {("resolution_proposed", customer.email, "tr")}
 
 
-def test_review_rejection_final_decision_closes_and_lists_the_routes(
+def test_review_rejection_final_decision_closes_once_approved_and_lists_the_routes(
     make, staff, customer, category
 ):
+    """R14: the final decision is proposed (internal, nothing sent), then approved by a second
+    manager: closed, the decision is customer-visible with the routes, the customer told."""
     everywhere = AlternativeRouteFactory(name_tr="Tüketici Hakem Heyeti")
     this_category = AlternativeRouteFactory(kind="internal", name_tr="Üst yönetime başvuru")
     this_category.categories.add(category)
@@ -567,18 +570,32 @@ def test_review_rejection_final_decision_closes_and_lists_the_routes(
     )
 
     complaint = reload(complaint)
+    assert (complaint.status, complaint.closed_at) == ("rejected", None)
+    proposed, note = list(complaint.events.order_by("-sequence")[:2])[::-1]
+    assert (note.kind, note.visibility, note.text) == ("note", "internal", "Hukuk birimi onayladı.")
+    assert (proposed.kind, proposed.visibility, proposed.data["decision"]) == (
+        "decision",
+        "internal",
+        "final_proposed",
+    )
+    assert sent(mark) == set()
+
+    approver = QualityManagerFactory()
+    services.approve_final_decision(complaint=complaint, actor=approver)
+
+    complaint = reload(complaint)
     assert complaint.status == "closed"
     assert complaint.closure_reason == "final_decision"
     assert complaint.closed_at is not None
-    event, note = list(complaint.events.order_by("-sequence")[:2])[::-1]
-    assert (note.kind, note.visibility, note.text) == ("note", "internal", "Hukuk birimi onayladı.")
+    assert not complaint.has_pending_final_decision
+    event = last_event(complaint)
     assert (event.kind, event.from_status, event.to_status) == ("decision", "rejected", "closed")
     assert (event.visibility, event.text, event.actor) == (
         "customer",
         "Önerimiz geçerlidir.",
-        staff,
+        approver,
     )
-    assert event.data["decision"] == "final"
+    assert (event.data["decision"], event.data["proposed_by"]) == ("final", staff.pk)
     assert sorted(event.data["routes"]) == sorted([everywhere.pk, this_category.pk])
     assert sent(mark) == {("closed_final_decision", customer.email, "tr")}
 

@@ -118,7 +118,8 @@ def test_wrong_state_is_409_and_bad_input_400_and_unknown_action_404(
     assert reload(complaint).status == Status.RECEIVED
 
 
-def test_review_rejection_final_closes(api, customer, staff, category):
+def test_review_rejection_final_waits_for_a_second_manager(api, customer, staff, category):
+    """R14 four eyes: the final decision is proposed, the complaint stays rejected."""
     complaint = complaint_in(Status.REJECTED, customer=customer, staff=staff, category=category)
     response = api.post(
         action_url(complaint, "review_rejection"),
@@ -126,7 +127,8 @@ def test_review_rejection_final_closes(api, customer, staff, category):
         format="json",
     )
     assert response.status_code == 200
-    assert response.json()["closure_reason"] == "final_decision"
+    assert (response.json()["status"], response.json()["closure_reason"]) == ("rejected", "")
+    assert reload(complaint).final_decision_text == "Kararımız değişmedi."
 
 
 def test_queue_filters(api, customer, staff, category):

@@ -6,7 +6,9 @@ render). An action knows:
 
 - its `name` (the portal's URL, the API's endpoint and `available_actions` entry),
 - its `audience` (`customer`: the complainant; `staff`: complaint staff),
-- `check(complaint, user)`: None when the user may take it now, else why not (translated),
+- `check(complaint, user)`: None when the user may take it now, else why not (translated):
+  first the role and the unit scope (`role_refusal`, `workflow/rules.py`), then the state
+  (`state_refusal`, django-fsm-2 `can_proceed`),
 - its input, `form_class` (the limits are the services' own),
 - `execute(complaint, user, cleaned_data)`: the one service function that does the change.
 
@@ -22,9 +24,15 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 
-from ..errors import InvalidInput, NotPermitted, TransitionNotAllowed
+from ..errors import (
+    ComplaintNotFound,
+    InvalidInput,
+    NotPermitted,
+    TransitionNotAllowed,
+    WorkflowError,
+)
 from ..models import Complaint
-from ..rules import is_complainant, is_complaint_staff
+from ..rules import can_see_complaint, is_complainant, is_complaint_staff
 
 CUSTOMER = "customer"
 STAFF = "staff"
@@ -45,11 +53,20 @@ class Action:
 
     # --- may this user take it now? ------------------------------------------------------
 
-    def permitted(self, complaint: Complaint, user) -> bool:
-        """The role: the complainant for customer actions, complaint staff for staff ones."""
+    def role_refusal(self, complaint: Complaint, user) -> WorkflowError | None:
+        """Why this user may not take it on this complaint, as the error the service raises
+        (None: they may). Customer actions are the complainant's; staff actions are for
+        complaint staff who see the complaint (`rules.can_see_complaint`: another unit's
+        complaint is answered like a missing one, 404)."""
         if self.audience == STAFF:
-            return bool(is_complaint_staff(user))
-        return bool(is_complainant(user, complaint))
+            if not is_complaint_staff(user):
+                return NotPermitted(str(STAFF_ONLY))
+            if not can_see_complaint(user, complaint):
+                return ComplaintNotFound(gettext("Böyle bir şikâyet yok."))
+            return None
+        if not is_complainant(user, complaint):
+            return NotPermitted(str(COMPLAINANT_ONLY))
+        return None
 
     def state_refusal(self, complaint: Complaint) -> str | None:
         """Why the complaint's state does not allow the action now (None: it does)."""
@@ -58,8 +75,9 @@ class Action:
         return None
 
     def check(self, complaint: Complaint, user) -> str | None:
-        if not self.permitted(complaint, user):
-            return str(STAFF_ONLY if self.audience == STAFF else COMPLAINANT_ONLY)
+        refusal = self.role_refusal(complaint, user)
+        if refusal is not None:
+            return refusal.message
         return self.state_refusal(complaint)
 
     # --- its input -----------------------------------------------------------------------
@@ -85,8 +103,9 @@ class Action:
         Bad input is refused before the state is looked at (400 before 409), as the services
         do; a refusal changes nothing.
         """
-        if not self.permitted(complaint, user):
-            raise NotPermitted(self.check(complaint, user))
+        refusal = self.role_refusal(complaint, user)
+        if refusal is not None:
+            raise refusal
         if not isinstance(data, Mapping):
             raise InvalidInput(str(CHECK_INPUT), errors={"non_field_errors": [str(CHECK_INPUT)]})
         form = self.form(complaint, data, files)

@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ..errors import InvalidInput
 from ..localization import localized
-from ..models import AlternativeRoute, Unit
+from ..models import AlternativeRoute, CorrectiveAction, Unit
 from ..selectors import complaint_staff_users
+from ..services.recorded import RECORDED_METHODS
 from ..states import ClosureReason, ContactMethod, Visibility
 
 TEXT_LIMIT = 10_000
@@ -239,3 +240,44 @@ class AddNoteForm(ActionForm):
 
 class ReopenForm(ActionForm):
     reason = text_field(_("Neden yeniden açılıyor?"))
+
+
+class CorrectiveActionForm(ActionForm):
+    """R9: a correction, corrective or preventive action for this complaint."""
+
+    kind = forms.ChoiceField(label=_("Tür"), choices=CorrectiveAction.Kind.choices)
+    description = text_field(_("Açıklama"), max_length=5000)
+    owner = StaffChoiceField(
+        label=_("Sorumlu (isteğe bağlı)"),
+        queryset=complaint_staff_users(),
+        to_field_name="email",
+        required=False,
+    )
+    due_date = forms.DateField(
+        label=_("Son tarih (isteğe bağlı)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+RECORDED_METHOD_CHOICES = [
+    (value, label) for value, label in ContactMethod.choices if value in RECORDED_METHODS
+]
+
+
+class RecordAcceptanceForm(ActionForm):
+    method = forms.ChoiceField(
+        label=_("Müşteri yanıtını nasıl verdi?"), choices=RECORDED_METHOD_CHOICES
+    )
+    note = text_field(_("Not (isteğe bağlı)"), required=False, rows=2)
+
+
+class RecordRejectionForm(ActionForm):
+    method = forms.ChoiceField(
+        label=_("Müşteri yanıtını nasıl verdi?"), choices=RECORDED_METHOD_CHOICES
+    )
+    reason = text_field(_("Müşterinin ret gerekçesi"))
+
+
+class ReturnFinalDecisionForm(ActionForm):
+    reason = text_field(_("Neden iade ediliyor? (öneren kişiye iletilir)"))

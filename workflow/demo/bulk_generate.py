@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from workflow.deadlines import BusinessCalendar
-from workflow.groups import MANAGER_GROUP, STAFF_GROUP
+from workflow.groups import STAFF_GROUPS
 from workflow.models import (
     Category,
     Complaint,
@@ -126,7 +126,7 @@ def reserve_reference_numbers(per_year: dict[int, int]) -> dict[int, int]:
 def staff_people() -> list[r.Person]:
     """Complaint staff and managers act on the generated complaints (demo ones if none)."""
     query = get_user_model().objects.filter(
-        Q(groups__name__in=[STAFF_GROUP, MANAGER_GROUP]), is_staff=True, is_active=True
+        Q(groups__name__in=STAFF_GROUPS), is_staff=True, is_active=True
     )
     if not query.exists():
         ensure_demo_users()

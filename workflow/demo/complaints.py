@@ -1,8 +1,10 @@
 """Play the demo scenarios through `workflow.services`, exactly as the portal and console do.
 
 Nothing here sets a status or writes an event: every step is a service call, so the demo
-complaints carry the same events, hash chains and queued notifications as real ones. The only
-rows written directly are corrective actions (R9), which have no service yet.
+complaints carry the same events, hash chains and queued notifications as real ones. Each step
+is taken by someone whose role allows it: the demo handler of the complaint's unit (the quality
+manager where a unit has none), a manager for reassignments, and a second manager to approve a
+final decision (R14, four eyes).
 """
 
 from collections.abc import Iterable
@@ -13,13 +15,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from workflow import services
-from workflow.models import AlternativeRoute, Complaint, CorrectiveAction
+from workflow.models import AlternativeRoute, Complaint
 from workflow.services._base import display_name
 from workflow.states import InvestigationLevel, Visibility
 
 from .reference_data import root_cause_action
 from .scenario import Scenario
-from .users import CUSTOMER, CUSTOMER_EN, MANAGER, STAFF
+from .users import CUSTOMER, CUSTOMER_EN, MANAGER, STAFF, STAFF_BILLING, UNIT_MANAGER
 
 _FILED_BY = {"customer": CUSTOMER, "customer_en": CUSTOMER_EN}
 
@@ -30,7 +32,14 @@ class DemoComplaints:
     def __init__(self, users: dict, now: datetime | None = None):
         self.staff = users[STAFF]
         self.manager = users[MANAGER]
+        self.unit_manager = users[UNIT_MANAGER]
         self.users = users
+        # unit slug → its demo handler
+        self.handlers = {
+            unit.slug: users[email]
+            for email in (STAFF, STAFF_BILLING)
+            for unit in users[email].complaint_units.all()
+        }
         self.now = now or timezone.now()
 
     def load(self, scenarios: Iterable[Scenario]) -> tuple[int, int]:
@@ -115,9 +124,19 @@ class DemoComplaints:
 
     # --- steps --------------------------------------------------------------------------
 
+    def _handler(self, complaint: Complaint):
+        """Who handles the complaint: its unit's demo handler, else the quality manager."""
+        return self.handlers.get(complaint.unit.slug if complaint.unit else "", self.manager)
+
+    def _manager_of(self, complaint: Complaint):
+        """A manager for the complaint's unit: its unit manager, else the quality manager."""
+        if self.unit_manager.complaint_units.filter(pk=complaint.unit_id).exists():
+            return self.unit_manager
+        return self.manager
+
     def _complainant(self, complaint: Complaint):
-        """The customer acts for themselves; without an account, staff record it by phone."""
-        return complaint.customer or self.staff
+        """The customer acts for themselves; without an account, staff record their answer."""
+        return complaint.customer or self._handler(complaint)
 
     def _take(self, complaint: Complaint, step: tuple) -> Complaint:
         action, *args = step
@@ -125,16 +144,23 @@ class DemoComplaints:
         return handler(complaint, *args)
 
     def _step_ack(self, complaint, method, note):
-        return services.acknowledge(complaint=complaint, actor=self.staff, method=method, note=note)
+        return services.acknowledge(
+            complaint=complaint, actor=self._handler(complaint), method=method, note=note
+        )
 
     def _step_assign(self, complaint, unit):
+        # starting in its own unit is the handler's job; another unit is a manager's (R3)
+        own = complaint.unit is not None and complaint.unit.slug == unit
         return services.assign(
-            complaint=complaint, actor=self.staff, unit=unit, assignee=self.staff
+            complaint=complaint,
+            actor=self._handler(complaint) if own else self._manager_of(complaint),
+            unit=unit,
+            assignee=self.handlers.get(unit),
         )
 
     def _step_ask(self, complaint, question):
         return services.request_information(
-            complaint=complaint, actor=self.staff, question=question
+            complaint=complaint, actor=self._handler(complaint), question=question
         )
 
     def _step_answer(self, complaint, answer):
@@ -143,18 +169,20 @@ class DemoComplaints:
         )
 
     def _step_resume(self, complaint, note):
-        return services.resume(complaint=complaint, actor=self.staff, note=note)
+        return services.resume(complaint=complaint, actor=self._handler(complaint), note=note)
 
     def _step_estimate(self, complaint, days, message):
         return services.set_estimate(
             complaint=complaint,
-            actor=self.staff,
+            actor=self._handler(complaint),
             estimated_resolution_at=timezone.now() + timedelta(days=days),
             message=message,
         )
 
     def _step_propose(self, complaint, text):
-        return services.propose_resolution(complaint=complaint, actor=self.staff, text=text)
+        return services.propose_resolution(
+            complaint=complaint, actor=self._handler(complaint), text=text
+        )
 
     def _step_accept(self, complaint):
         return services.accept_resolution(complaint=complaint, actor=self._complainant(complaint))
@@ -165,8 +193,26 @@ class DemoComplaints:
         )
 
     def _step_review(self, complaint, decision, note, text):
+        reviewer = self._handler(complaint)
+        complaint = services.review_rejection(
+            complaint=complaint, actor=reviewer, decision=decision, note=note, text=text
+        )
+        if decision != "final":
+            return complaint
+        # R14 four eyes: a manager other than the proposer approves the final decision
+        approver = self._manager_of(complaint)
+        if approver == reviewer:
+            approver = self.manager if reviewer != self.manager else self.unit_manager
+        return services.approve_final_decision(complaint=complaint, actor=approver)
+
+    def _step_propose_final(self, complaint, note, text):
+        """A final decision left waiting for the second manager's approval."""
         return services.review_rejection(
-            complaint=complaint, actor=self.manager, decision=decision, note=note, text=text
+            complaint=complaint,
+            actor=self._handler(complaint),
+            decision="final",
+            note=note,
+            text=text,
         )
 
     def _step_implemented(self, complaint, note):
@@ -175,8 +221,14 @@ class DemoComplaints:
             and not complaint.corrective_actions.exists()
         ):
             # R6/R9: a root-cause complaint closes only with a corrective action.
-            root_cause_action(complaint.category, self.staff).complaints.add(complaint)
-        return services.mark_implemented(complaint=complaint, actor=self.staff, note=note)
+            services.add_corrective_action(
+                complaint=complaint,
+                actor=self._handler(complaint),
+                existing=root_cause_action(complaint.category, self.manager),
+            )
+        return services.mark_implemented(
+            complaint=complaint, actor=self._handler(complaint), note=note
+        )
 
     def _step_withdraw(self, complaint, reason):
         return services.withdraw(
@@ -184,16 +236,22 @@ class DemoComplaints:
         )
 
     def _step_reopen(self, complaint, reason):
-        return services.reopen(complaint=complaint, actor=self.staff, reason=reason)
+        return services.reopen(complaint=complaint, actor=self._handler(complaint), reason=reason)
 
     def _step_note(self, complaint, text):
         return services.add_note(
-            complaint=complaint, actor=self.staff, text=text, visibility=Visibility.INTERNAL
+            complaint=complaint,
+            actor=self._handler(complaint),
+            text=text,
+            visibility=Visibility.INTERNAL,
         )
 
     def _step_message(self, complaint, text):
         return services.add_note(
-            complaint=complaint, actor=self.staff, text=text, visibility=Visibility.CUSTOMER
+            complaint=complaint,
+            actor=self._handler(complaint),
+            text=text,
+            visibility=Visibility.CUSTOMER,
         )
 
     def _step_customer_message(self, complaint, text):
@@ -221,12 +279,12 @@ class DemoComplaints:
         )
 
     def _step_corrective(self, complaint, kind, title, description, due_in_days):
-        action = CorrectiveAction.objects.create(
+        return services.add_corrective_action(
+            complaint=complaint,
+            actor=self._handler(complaint),
             kind=kind,
             title=title,
             description=description,
-            owner=self.staff,
+            owner=self._handler(complaint),
             due_date=timezone.localdate() + timedelta(days=due_in_days),
         )
-        action.complaints.add(complaint)
-        return complaint

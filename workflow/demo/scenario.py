@@ -6,7 +6,9 @@ Steps are tuples, the first item naming the action:
 - ``("ack", method, note)``, ``("assign", unit_slug)``, ``("ask", question)``,
   ``("answer", text)``, ``("resume", note)``, ``("estimate", days_from_now, message)``,
   ``("propose", text)``, ``("accept",)``, ``("reject", reason)``,
-  ``("review", "reinvestigate" | "revise" | "final", note, text)``, ``("implemented", note)``,
+  ``("review", "reinvestigate" | "revise" | "final", note, text)`` (a final decision is
+  approved by a second manager), ``("propose_final", note, text)`` (left awaiting approval),
+  ``("implemented", note)``,
   ``("withdraw", reason)``, ``("reopen", reason)``, ``("note", internal_text)``,
   ``("message", text_from_staff)``, ``("customer_message", text)``,
   ``("survey", resolution_score, process_score, comment)``,

@@ -406,4 +406,30 @@ SCENARIOS = [
             ("note", "Adobe AATL başvurusunun durumu ürün yönetiminden soruldu."),
         ),
     ),
+    Staff(
+        subject="Gecikme bedelinin silinmesi talebi",
+        description=(
+            "Müşteri, ödemesini bankasının sistem arızası yüzünden bir gün geç yaptığını, "
+            "faturasına eklenen gecikme bedelinin silinmesini telefonla istedi."
+        ),
+        category="billing",
+        channel="phone",
+        days_ago=6,
+        contact_name="Selin Aydın",
+        contact_phone="+90 532 555 27 81",
+        contact_email="selin.aydin@example.net",
+        steps=(
+            ("ack", "phone", ""),
+            ("assign", "billing"),
+            ("propose", "Gecikme bedelinin yarısını bir sonraki faturanızdan düşebiliriz."),
+            ("reject", "Gecikme bankadan kaynaklandı; bedelin tamamının silinmesini istiyorum."),
+            (
+                # R14 four eyes: proposed by the billing handler, waiting for a manager
+                "propose_final",
+                "Banka yazısı sunulmadı; sözleşmenin 5.2 maddesi uygulanıyor.",
+                "Gecikme bedeli sözleşme gereği tahakkuk etmiştir; yarısını düşme teklifimiz "
+                "geçerlidir. Aşağıdaki başvuru yollarını kullanabilirsiniz.",
+            ),
+        ),
+    ),
 ]

@@ -1,4 +1,7 @@
-"""Demo accounts: two customers, complaint staff, a manager and a content editor.
+"""Demo accounts: two customers, one user per staff role and a content editor.
+
+Roles (`workflow.groups`): two complaint handlers, each of one unit; a unit manager; a
+quality manager (every unit, approvals); a content editor (no complaint data).
 
 Users sign in by e-mail (django-allauth): the username is the e-mail address, and a verified
 primary `EmailAddress` lets them past mandatory e-mail verification.
@@ -11,13 +14,21 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from workflow.groups import MANAGER_GROUP, STAFF_GROUP, ensure_staff_groups
+from workflow.groups import (
+    QUALITY_MANAGER_GROUP,
+    STAFF_GROUP,
+    UNIT_MANAGER_GROUP,
+    ensure_staff_groups,
+)
+from workflow.models import Unit
 
 DEFAULT_PASSWORD = "memnun-demo"  # noqa: S105 - the documented demo password, not a secret
 
 CUSTOMER = "musteri@example.com"
 CUSTOMER_EN = "customer@example.com"
 STAFF = "personel@example.com"
+STAFF_BILLING = "fatura@example.com"
+UNIT_MANAGER = "birim.yonetici@example.com"
 MANAGER = "yonetici@example.com"
 EDITOR = "editor@example.com"
 
@@ -27,15 +38,45 @@ class DemoUser:
     email: str
     first_name: str
     last_name: str
-    role: str  # customer | staff | manager | editor
+    role: str  # customer | staff | unit_manager | manager | editor
     note: str
+    units: tuple[str, ...] = ()  # unit slugs whose complaints they handle (`Unit.members`)
 
 
 DEMO_USERS = [
     DemoUser(CUSTOMER, "Ayşe", "Yılmaz", "customer", "müşteri / customer → /portal/"),
     DemoUser(CUSTOMER_EN, "Emma", "Clarke", "customer", "English-speaking customer → /portal/"),
-    DemoUser(STAFF, "Mehmet", "Demir", "staff", "şikâyet personeli / staff → /admin/"),
-    DemoUser(MANAGER, "Zeynep", "Kaya", "manager", "şikâyet yöneticisi / manager → /admin/"),
+    DemoUser(
+        STAFF,
+        "Mehmet",
+        "Demir",
+        "staff",
+        "şikâyet personeli, Teknik Destek / handler, technical support → /admin/",
+        ("technical-support",),
+    ),
+    DemoUser(
+        STAFF_BILLING,
+        "Can",
+        "Öztürk",
+        "staff",
+        "şikâyet personeli, Faturalama / handler, billing → /admin/",
+        ("billing",),
+    ),
+    DemoUser(
+        UNIT_MANAGER,
+        "Burak",
+        "Arslan",
+        "unit_manager",
+        "birim yöneticisi, Teknik Destek ve Müşteri Hizmetleri / unit manager → /admin/",
+        ("technical-support", "customer-service"),
+    ),
+    DemoUser(
+        MANAGER,
+        "Zeynep",
+        "Kaya",
+        "manager",
+        "kalite yöneticisi, tüm birimler / quality manager, all units → /admin/",
+    ),
     DemoUser(EDITOR, "Elif", "Şahin", "editor", "içerik editörü / content editor → /admin/"),
 ]
 
@@ -52,7 +93,8 @@ def ensure_demo_users(password: str | None = None) -> dict[str, object]:
     role_groups = {
         "customer": [],
         "staff": [staff_groups[STAFF_GROUP]],
-        "manager": [staff_groups[MANAGER_GROUP]],
+        "unit_manager": [staff_groups[UNIT_MANAGER_GROUP]],
+        "manager": [staff_groups[QUALITY_MANAGER_GROUP]],
         # the CMS's demo loader puts the editor in its content-editor group
         "editor": [],
     }
@@ -70,6 +112,8 @@ def ensure_demo_users(password: str | None = None) -> dict[str, object]:
         user.set_password(password)
         user.save()
         user.groups.set(role_groups[spec.role])
+        # units that do not exist yet (users loaded before the reference data) are skipped
+        user.complaint_units.set(Unit.objects.filter(slug__in=spec.units))
         address, _ = EmailAddress.objects.get_or_create(
             user=user, email=spec.email, defaults={"verified": True, "primary": True}
         )

@@ -17,7 +17,7 @@ from ..errors import (
     TransitionNotAllowed,
 )
 from ..models import Complaint, ComplaintEvent
-from ..rules import is_complainant, is_complaint_staff
+from ..rules import can_see_complaint, is_complainant, is_complaint_staff
 from ..states import EventKind, SlaState, Status, Visibility
 
 
@@ -56,15 +56,26 @@ def require_staff(actor) -> None:
         raise NotPermitted(gettext("Bu işlemi yalnız şikâyet personeli yapabilir."))
 
 
+def lock_for_staff(complaint: Complaint | int | str, actor) -> Complaint:
+    """Complaint staff only (403); then the locked complaint, if it is in the actor's units —
+    another unit's complaint is answered like a missing one (404)."""
+    require_staff(actor)
+    complaint = lock(complaint)
+    if not can_see_complaint(actor, complaint):
+        raise not_found()
+    return complaint
+
+
 def require_complainant(actor, complaint: Complaint) -> None:
     if not is_complainant(actor, complaint):
-        if not is_complaint_staff(actor):
+        if not can_see_complaint(actor, complaint):
             raise not_found()  # another person's complaint is answered like a missing one
         raise NotPermitted(gettext("Bu işlemi yalnız şikâyet sahibi yapabilir."))
 
 
 def require_complainant_or_staff(actor, complaint: Complaint) -> None:
-    if not (is_complainant(actor, complaint) or is_complaint_staff(actor)):
+    """The complainant, or staff of the complaint's unit (R13/R14: recording a phone answer)."""
+    if not (is_complainant(actor, complaint) or can_see_complaint(actor, complaint)):
         raise not_found()
 
 
@@ -113,13 +124,18 @@ def choose_one_of(values) -> str:
     return gettext("Şunlardan birini seçin: %(choices)s.") % {"choices": ", ".join(values)}
 
 
-def apply_transition(complaint: Complaint, transition: Callable[[], None]) -> tuple[str, str]:
-    """Run a django-fsm transition or raise TransitionNotAllowed; returns (from, to)."""
+def require_transition(complaint: Complaint, transition: Callable[[], None]) -> None:
+    """Raise TransitionNotAllowed unless the transition may run from the current state."""
     if not can_proceed(transition):
         raise TransitionNotAllowed(
             gettext("Bu işlem şikâyetin şu anki durumunda (%(status)s) yapılamaz.")
             % {"status": complaint.get_status_display()}
         )
+
+
+def apply_transition(complaint: Complaint, transition: Callable[[], None]) -> tuple[str, str]:
+    """Run a django-fsm transition or raise TransitionNotAllowed; returns (from, to)."""
+    require_transition(complaint, transition)
     before = complaint.status
     transition()
     return before, complaint.status
@@ -136,11 +152,20 @@ def save(complaint: Complaint, *fields: str) -> None:
 
 def set_closed(complaint: Complaint, reason: str, *, at: datetime | None = None) -> None:
     """Save a complaint that a transition has just closed: when, why, and off every clock —
-    a closed complaint leaves the at-risk and breached queues (R10)."""
+    a closed complaint leaves the at-risk and breached queues (R10). A final decision that was
+    waiting for approval (R14) is no longer pending: approved, or moot after a withdrawal."""
     complaint.closed_at = at or timezone.now()
     complaint.closure_reason = reason
     complaint.sla_state = SlaState.ON_TRACK
-    save(complaint, "closed_at", "closure_reason", "sla_state")
+    save(complaint, "closed_at", "closure_reason", "sla_state", *clear_pending_final(complaint))
+
+
+def clear_pending_final(complaint: Complaint) -> tuple[str, ...]:
+    """Forget a pending final decision (R14); returns the fields to save."""
+    complaint.final_decision_text = ""
+    complaint.final_decision_proposed_by = None
+    complaint.final_decision_proposed_at = None
+    return ("final_decision_text", "final_decision_proposed_by", "final_decision_proposed_at")
 
 
 def record_event(

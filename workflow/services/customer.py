@@ -74,6 +74,12 @@ def accept_resolution(*, complaint: Complaint, actor) -> Complaint:
     """R13: the complainant accepts; the resolution is to be carried out and recorded."""
     complaint = lock(complaint)
     require_complainant_or_staff(actor, complaint)
+    return accepted(complaint, actor=actor)
+
+
+def accepted(complaint: Complaint, *, actor, text: str = "", data: dict | None = None) -> Complaint:
+    """The acceptance itself, on a locked and permission-checked complaint (shared with
+    `record_acceptance`, where staff record an answer given by phone, face to face or post)."""
     before, _ = apply_transition(complaint, complaint.to_implementing)
     save(complaint)
     proposal = _pending_proposal(complaint)
@@ -84,8 +90,13 @@ def accept_resolution(*, complaint: Complaint, actor) -> Complaint:
         complaint,
         before,
         actor=actor,
+        text=text,
         kind=EventKind.DECISION,
-        data={"decision": "accepted", "proposal_id": proposal.pk if proposal else None},
+        data={
+            "decision": "accepted",
+            "proposal_id": proposal.pk if proposal else None,
+            **(data or {}),
+        },
     )
     notify_customer(complaint, "resolution_accepted")
     notify_staff(complaint, "staff_resolution_accepted")
@@ -99,6 +110,12 @@ def reject_resolution(*, complaint: Complaint, actor, reason: str) -> Complaint:
     complaint = lock(complaint)
     require_complainant_or_staff(actor, complaint)
     reason = required_text(reason, "reason")
+    return rejected(complaint, actor=actor, reason=reason)
+
+
+def rejected(complaint: Complaint, *, actor, reason: str, data: dict | None = None) -> Complaint:
+    """The rejection itself, on a locked and permission-checked complaint with a checked
+    reason (shared with `record_rejection`)."""
     before, _ = apply_transition(complaint, complaint.to_rejected)
     save(complaint)
     routes = list(applicable_routes(complaint.category_id))
@@ -118,6 +135,7 @@ def reject_resolution(*, complaint: Complaint, actor, reason: str) -> Complaint:
             "decision": "rejected",
             "proposal_id": proposal.pk if proposal else None,
             "routes": [route.pk for route in routes],
+            **(data or {}),
         },
     )
     notify_customer(

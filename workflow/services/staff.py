@@ -6,30 +6,21 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from ..errors import InvalidInput, TransitionNotAllowed
+from ..errors import InvalidInput, NotPermitted, TransitionNotAllowed
 from ..models import Complaint, InformationRequest, ResolutionProposal, Unit
 from ..notifications import notify_customer, notify_staff
-from ..rules import is_complaint_staff
-from ..selectors import applicable_routes
-from ..states import (
-    ClosureReason,
-    ContactMethod,
-    EventKind,
-    InvestigationLevel,
-    Status,
-    Visibility,
-)
+from ..rules import can_reassign, is_complaint_staff, is_quality_manager
+from ..selectors import needs_corrective_action
+from ..states import ClosureReason, ContactMethod, EventKind, Status
 from ._base import (
     apply_transition,
     atomic,
-    choose_one_of,
     field_error,
-    lock,
+    lock_for_staff,
     optional_text,
     record_event,
     record_status_change,
     require_open,
-    require_staff,
     required_text,
     save,
     set_closed,
@@ -44,8 +35,7 @@ def acknowledge(*, complaint: Complaint, actor, method: str, note: str = "") -> 
 
     For phone and face-to-face the event records who told them and when.
     """
-    require_staff(actor)
-    complaint = lock(complaint)
+    complaint = lock_for_staff(complaint, actor)
     if method not in ContactMethod.values:
         raise field_error("method", gettext("Bilinmeyen iletişim yolu."))
     note = optional_text(note, "note")
@@ -75,7 +65,9 @@ def _resolve_unit(unit: Unit | str) -> Unit:
     return found
 
 
-def _resolve_assignee(assignee):
+def _resolve_assignee(assignee, unit: Unit):
+    """Complaint staff who will see the complaint in `unit`: a member of it, or a quality
+    manager (who sees every unit)."""
     if assignee in (None, ""):
         return None
     if isinstance(assignee, str):
@@ -85,18 +77,33 @@ def _resolve_assignee(assignee):
             gettext("Atanan kişi şikâyet personeli olmalıdır."),
             errors={"assignee": [gettext("Bu e-posta adresiyle bir şikâyet personeli yok.")]},
         )
+    if not (is_quality_manager(assignee) or unit.members.filter(pk=assignee.pk).exists()):
+        raise field_error("assignee", gettext("Atanan kişi bu birimin personeli değil."))
     return assignee
+
+
+def _require_may_assign(actor, complaint: Complaint, unit: Unit) -> None:
+    """Starting the investigation in the complaint's own unit is any of its staff's job;
+    moving it to another unit, or reassigning it once handled, is a manager's (R3)."""
+    first_in_own_unit = complaint.status == Status.ACKNOWLEDGED and unit.pk == complaint.unit_id
+    if not (first_in_own_unit or can_reassign(actor, complaint)):
+        raise NotPermitted(
+            gettext(
+                "Şikâyeti yeniden atamayı yalnız birim yöneticisi ya da kalite yöneticisi "
+                "yapabilir."
+            )
+        )
 
 
 @atomic
 def assign(*, complaint: Complaint, actor, unit: Unit | str, assignee=None) -> Complaint:
     """R3: route to a unit (and optionally a person); from `acknowledged` this starts the
     investigation. Every assignment is an event; the customer sees the unit only."""
-    require_staff(actor)
-    complaint = lock(complaint)
+    complaint = lock_for_staff(complaint, actor)
     require_open(complaint)
     unit = _resolve_unit(unit)
-    assignee = _resolve_assignee(assignee)
+    _require_may_assign(actor, complaint, unit)
+    assignee = _resolve_assignee(assignee, unit)
     before = complaint.status
     if complaint.status == Status.ACKNOWLEDGED:
         apply_transition(complaint, complaint.to_investigating)
@@ -124,8 +131,7 @@ def assign(*, complaint: Complaint, actor, unit: Unit | str, assignee=None) -> C
 @atomic
 def request_information(*, complaint: Complaint, actor, question: str) -> Complaint:
     """R7: ask the complainant for details; the clock waits for their answer."""
-    require_staff(actor)
-    complaint = lock(complaint)
+    complaint = lock_for_staff(complaint, actor)
     question = required_text(question, "question")
     before, _ = apply_transition(complaint, complaint.to_awaiting_customer)
     save(complaint)
@@ -142,8 +148,7 @@ def request_information(*, complaint: Complaint, actor, question: str) -> Compla
 @atomic
 def resume(*, complaint: Complaint, actor, note: str = "") -> Complaint:
     """R7: continue investigating without (or after) the customer's answer."""
-    require_staff(actor)
-    complaint = lock(complaint)
+    complaint = lock_for_staff(complaint, actor)
     note = optional_text(note, "note")
     before, _ = apply_transition(complaint, complaint.resume_investigation)
     save(complaint)
@@ -158,8 +163,7 @@ def set_estimate(
 ) -> Complaint:
     """R10: a complaint not resolved within one business day carries an estimate the
     customer has been told."""
-    require_staff(actor)
-    complaint = lock(complaint)
+    complaint = lock_for_staff(complaint, actor)
     require_open(complaint)
     if complaint.status == Status.IMPLEMENTING:
         raise TransitionNotAllowed(gettext("Çözüm zaten uygulanıyor."))
@@ -193,7 +197,7 @@ def set_estimate(
     return complaint
 
 
-def _new_proposal(complaint: Complaint, actor, text: str) -> ResolutionProposal:
+def new_proposal(complaint: Complaint, actor, text: str) -> ResolutionProposal:
     complaint.proposals.filter(decision=Decision.PENDING).update(decision=Decision.SUPERSEDED)
     return ResolutionProposal.objects.create(
         complaint=complaint, text=text, proposed_by=actor, proposed_at=timezone.now()
@@ -203,12 +207,11 @@ def _new_proposal(complaint: Complaint, actor, text: str) -> ResolutionProposal:
 @atomic
 def propose_resolution(*, complaint: Complaint, actor, text: str) -> Complaint:
     """R12: propose a decision or action to the complainant (from `acknowledged`: quick fix)."""
-    require_staff(actor)
-    complaint = lock(complaint)
+    complaint = lock_for_staff(complaint, actor)
     text = required_text(text, "text")
     before, _ = apply_transition(complaint, complaint.to_resolution_proposed)
     save(complaint)
-    proposal = _new_proposal(complaint, actor, text)
+    proposal = new_proposal(complaint, actor, text)
     record_status_change(
         complaint,
         before,
@@ -221,80 +224,14 @@ def propose_resolution(*, complaint: Complaint, actor, text: str) -> Complaint:
     return complaint
 
 
-REVIEW_DECISIONS = ("reinvestigate", "revise", "final")
-
-
-def _routes_offered(complaint: Complaint) -> list[int]:
-    """The routes the customer was shown when rejecting (what the final decision lists)."""
-    rejected = complaint.proposals.filter(decision=Decision.REJECTED).order_by("-decided_at")
-    latest = rejected.first()
-    if latest is not None and latest.routes_offered.exists():
-        return list(latest.routes_offered.values_list("pk", flat=True))
-    return [route.pk for route in applicable_routes(complaint.category_id)]
-
-
-@atomic
-def review_rejection(
-    *, complaint: Complaint, actor, decision: str, note: str = "", text: str = ""
-) -> Complaint:
-    """R14: staff review a rejected resolution: investigate again, propose a revised
-    resolution, or close with a final decision that lists every alternative route offered.
-
-    `text` is what the customer reads (required for `revise` and `final`); `note` is the
-    reviewer's reasoning and stays internal.
-    """
-    require_staff(actor)
-    complaint = lock(complaint)
-    if decision not in REVIEW_DECISIONS:
-        raise InvalidInput(
-            gettext("Bilinmeyen karar."),
-            errors={"decision": [choose_one_of(REVIEW_DECISIONS)]},
-        )
-    note = optional_text(note, "note")
-    text = (
-        optional_text(text, "text") if decision == "reinvestigate" else required_text(text, "text")
-    )
-    data: dict = {"decision": decision}
-    if decision == "reinvestigate":
-        before, _ = apply_transition(complaint, complaint.reinvestigate)
-        save(complaint)
-    elif decision == "revise":
-        before, _ = apply_transition(complaint, complaint.revise_proposal)
-        save(complaint)
-        data["proposal_id"] = _new_proposal(complaint, actor, text).pk
-    else:
-        before, _ = apply_transition(complaint, complaint.close_with_final_decision)
-        set_closed(complaint, ClosureReason.FINAL_DECISION)
-        data["routes"] = _routes_offered(complaint)
-    record_status_change(
-        complaint, before, actor=actor, text=text, kind=EventKind.DECISION, data=data
-    )
-    if note:
-        record_event(
-            complaint, kind=EventKind.NOTE, actor=actor, text=note, visibility=Visibility.INTERNAL
-        )
-    if decision == "revise":
-        notify_customer(complaint, "resolution_proposed", proposal=text)
-    elif decision == "reinvestigate":
-        notify_customer(complaint, "reinvestigating", note=text)
-    else:
-        notify_customer(complaint, "closed_final_decision", note=text)
-    return complaint
-
-
 @atomic
 def mark_implemented(*, complaint: Complaint, actor, note: str = "") -> Complaint:
     """R13/R11: the accepted resolution was carried out; the complaint closes and the
     customer is told and invited to the satisfaction survey. A root-cause investigation
     needs a corrective action first (R6, R9)."""
-    require_staff(actor)
-    complaint = lock(complaint)
+    complaint = lock_for_staff(complaint, actor)
     note = optional_text(note, "note")
-    if (
-        complaint.status == Status.IMPLEMENTING
-        and complaint.investigation_level == InvestigationLevel.ROOT_CAUSE
-        and not complaint.corrective_actions.exists()
-    ):
+    if complaint.status == Status.IMPLEMENTING and needs_corrective_action(complaint):
         raise TransitionNotAllowed(
             gettext(
                 "Kök neden analizi gereken bir şikâyet, düzeltici faaliyet tanımlanmadan "
@@ -315,8 +252,7 @@ def mark_implemented(*, complaint: Complaint, actor, note: str = "") -> Complain
 @atomic
 def reopen(*, complaint: Complaint, actor, reason: str) -> Complaint:
     """A closed complaint is investigated again (a new fact, a mistaken closure)."""
-    require_staff(actor)
-    complaint = lock(complaint)
+    complaint = lock_for_staff(complaint, actor)
     reason = required_text(reason, "reason")
     before, _ = apply_transition(complaint, complaint.reopen)
     complaint.closed_at = None

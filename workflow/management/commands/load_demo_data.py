@@ -58,4 +58,4 @@ class Command(BaseCommand):
         shown = password if password == DEFAULT_PASSWORD else "(DEMO_PASSWORD)"
         write(self.style.SUCCESS("Demo logins:"))
         for spec in DEMO_USERS:
-            write(f"  {spec.email:<24} {shown:<16} {spec.note}")
+            write(f"  {spec.email:<28} {shown:<16} {spec.note}")
