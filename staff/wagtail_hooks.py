@@ -46,10 +46,13 @@ MODEL_ACTIONS = ["add", "change", "delete", "view"]
 
 class LocalTimeInspectView(InspectView):
     """Wagtail's inspect template prints values with `|localize`, which formats a datetime in
-    the zone it carries (UTC from the database); show it in the company's time zone instead."""
+    the zone it carries (UTC from the database); show it in the company's time zone instead,
+    and an empty value as a dash rather than Python's "None"."""
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "—"
         if isinstance(value, datetime) and timezone.is_aware(value):
             return timezone.localtime(value)
         return value

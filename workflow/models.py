@@ -213,6 +213,7 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
         null=True,
         blank=True,
         related_name="complaints",
+        verbose_name=_("müşteri hesabı"),
         help_text=_("Boş: personelin kaydettiği veya üyeliksiz yapılan başvuru."),
     )
     contact_name = models.CharField(_("ad soyad"), max_length=200)
@@ -222,9 +223,16 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
         _("tercih edilen iletişim yolu"), max_length=16, choices=ContactMethod
     )
     channel = models.CharField(_("başvuru kanalı"), max_length=16, choices=Channel)
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="complaints")
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="complaints", verbose_name=_("kategori")
+    )
     unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="complaints"
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+        verbose_name=_("birim"),
     )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -232,6 +240,7 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
         null=True,
         blank=True,
         related_name="assigned_complaints",
+        verbose_name=_("sorumlu personel"),
     )
     subject = models.CharField(_("konu"), max_length=200)
     description = models.TextField(_("açıklama"))
@@ -242,9 +251,11 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
     status = FSMField(
         _("durum"), max_length=24, choices=Status, default=Status.RECEIVED, protected=True
     )
-    language = models.CharField(max_length=2, choices=Language, default=Language.TR)
+    language = models.CharField(
+        _("iletişim dili"), max_length=2, choices=Language, default=Language.TR
+    )
     received_at = models.DateTimeField(_("alınma zamanı"))
-    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(_("alındı bildirimi zamanı"), null=True, blank=True)
     response_due_at = models.DateTimeField(
         _("ilk yanıt son zamanı"),
         help_text=_("R10: 1 iş günü; kategorinin kendi süresi daha kısaysa o (ör. 24 saat)."),
@@ -255,13 +266,22 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
         blank=True,
         help_text=_("Kategorinin nihai yanıt için yasal süresi (ör. KVKK başvurusu: 30 gün)."),
     )
-    estimated_resolution_at = models.DateTimeField(null=True, blank=True)
-    estimate_communicated_at = models.DateTimeField(null=True, blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
-    closure_reason = models.CharField(max_length=16, choices=ClosureReason, blank=True)
-    sla_state = models.CharField(max_length=16, choices=SlaState, default=SlaState.ON_TRACK)
+    estimated_resolution_at = models.DateTimeField(_("tahmini çözüm zamanı"), null=True, blank=True)
+    estimate_communicated_at = models.DateTimeField(
+        _("tahminin bildirildiği zaman"), null=True, blank=True
+    )
+    closed_at = models.DateTimeField(_("kapanış zamanı"), null=True, blank=True)
+    closure_reason = models.CharField(
+        _("kapanış nedeni"), max_length=16, choices=ClosureReason, blank=True
+    )
+    sla_state = models.CharField(
+        _("süre durumu"), max_length=16, choices=SlaState, default=SlaState.ON_TRACK
+    )
     policy_version = models.PositiveIntegerField(
-        null=True, blank=True, help_text=_("Başvuru anında yürürlükte olan politika sürümü.")
+        _("politika sürümü"),
+        null=True,
+        blank=True,
+        help_text=_("Başvuru anında yürürlükte olan politika sürümü."),
     )
     # R14 four eyes: a final decision waits here for a second manager's approval; the
     # complaint stays `rejected` and the customer hears nothing until it is approved.
@@ -277,9 +297,11 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
     final_decision_proposed_at = models.DateTimeField(
         _("nihai kararın önerildiği zaman"), null=True, blank=True
     )
-    tracking_token = models.CharField(max_length=64, unique=True, default=new_tracking_token)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    tracking_token = models.CharField(
+        _("takip anahtarı"), max_length=64, unique=True, default=new_tracking_token
+    )
+    created_at = models.DateTimeField(_("kayıt zamanı"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("son değişiklik"), auto_now=True)
 
     class Meta:
         ordering = ["-received_at", "-pk"]

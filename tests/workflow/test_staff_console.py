@@ -150,3 +150,23 @@ def test_corrective_action_owners_are_complaint_staff_only(client, staff, custom
     )
     assert accepted.status_code == 302
     assert CorrectiveAction.objects.get().owner == staff
+
+
+def test_the_turkish_console_names_every_complaint_field_in_turkish(client, staff, category):
+    import re
+
+    from tests.factories import ComplaintFactory
+
+    complaint = ComplaintFactory(category=category)
+    client.force_login(staff)
+
+    html = client.get(f"/admin/complaints/inspect/{complaint.pk}/").content.decode()
+
+    for label in ("Kategori", "Birim", "Sorumlu personel", "Süre durumu", "Kapanış zamanı"):
+        assert label in html
+    labels = re.findall(r"<dt>\s*(.*?)\s*</dt>", html)
+    values = re.findall(r"<dd>\s*(.*?)\s*</dd>", html, flags=re.S)
+    for english in ("Category", "Unit", "Assignee", "Sla state", "Closed at"):
+        assert english not in labels
+    assert "None" not in values
+    assert "—" in values  # an empty field (closed at) is a dash
