@@ -36,7 +36,7 @@ class AddAttachmentView(CustomerRequiredMixin, View):
     def post(self, request, reference):
         complaint = get_customer_complaint(request, reference)
         form = forms.AttachmentForm(request.POST, request.FILES)
-        status = 400
+        http_status = 400
         if form.is_valid():
             try:
                 services.add_attachment(
@@ -50,13 +50,13 @@ class AddAttachmentView(CustomerRequiredMixin, View):
             except ComplaintNotFound:
                 raise Http404 from None
             except InvalidInput as error:
-                status = 413 if isinstance(error, TooLarge) else 400
+                http_status = 413 if isinstance(error, TooLarge) else 400
                 forms.add_service_errors(form, error)
             else:
                 messages.success(request, ADDED)
                 return redirect(reverse("portal:detail", args=[reference]) + "#attachments")
         messages.error(request, NOT_ADDED)
-        return render_detail(request, complaint, bound={"attachment": form}, status=status)
+        return render_detail(request, complaint, bound={"attachment": form}, status=http_status)
 
 
 class AttachmentDownloadView(CustomerRequiredMixin, View):

@@ -110,7 +110,7 @@ class TrackingFormAPIView(APIView):
             return pdf_response(complaint, pdf)
         response = Response(
             {"detail": preparing_message()},
-            status=status.HTTP_202_ACCEPTED,
+            status.HTTP_202_ACCEPTED,
             headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
         )
         response["Cache-Control"] = "private, no-store"

@@ -92,11 +92,9 @@ def refuse_if_throttled(request, view, throttles, *, back_url: str = ""):
         return None
     wait = max((w for w in waits if w is not None), default=None)
     response = render(
-        request,
-        "429.html",
-        {"message": throttled_message(wait), "back_url": back_url},
-        status=429,
+        request, "429.html", {"message": throttled_message(wait), "back_url": back_url}
     )
+    response.status_code = 429
     if wait is not None:
         response["Retry-After"] = str(math.ceil(wait))
     return response

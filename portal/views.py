@@ -270,13 +270,13 @@ class ComplaintActionView(CustomerRequiredMixin, View):
             messages.error(request, NOT_NOW)
             return back_to_top(reference)
         form = make_form(action, complaint, request.POST, request.FILES)
-        status = 400
+        http_status = 400
         if form.is_valid():
             try:
                 action.execute(complaint, request.user, form.cleaned_data)
             except InvalidInput as error:
                 # a document over the size or count limits (TooLarge) is a 413, as in the API
-                status = 413 if isinstance(error, TooLarge) else 400
+                http_status = 413 if isinstance(error, TooLarge) else 400
                 forms.add_service_errors(form, error)
             except ConcurrentChange:
                 messages.error(request, CHANGED_MEANWHILE)
@@ -292,4 +292,4 @@ class ComplaintActionView(CustomerRequiredMixin, View):
                 messages.success(request, SUCCESS_MESSAGES[action.name])
                 return back_to_top(reference)
         messages.error(request, FIX_ERRORS)
-        return render_detail(request, complaint, bound={action.name: form}, status=status)
+        return render_detail(request, complaint, bound={action.name: form}, status=http_status)

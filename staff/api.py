@@ -41,7 +41,6 @@ from workflow.states import (
     ContactMethod,
     Language,
     SlaState,
-    Status,
     Visibility,
 )
 
@@ -136,7 +135,7 @@ class IntakeSerializer(serializers.Serializer):
 
 
 class StaffComplaintFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(choices=Status.choices)
+    # `status` comes from Meta.fields: the model's choices make it a choice filter
     unit = django_filters.CharFilter(field_name="unit__slug")
     channel = django_filters.ChoiceFilter(choices=Channel.choices)
     sla = django_filters.ChoiceFilter(

@@ -27,7 +27,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from staff.views.complaint import ComplaintView
+from staff.views.complaint import FACTS, ComplaintView
 from workflow.models import (
     AlternativeRoute,
     Category,
@@ -264,29 +264,8 @@ class ComplaintViewSet(ModelViewSet):
     ]
     list_filter = ["status", "unit", "channel", "sla_state", "investigation_level"]
     search_fields = ["reference", "subject", "contact_name", "contact_email"]
-    inspect_view_fields = [
-        "reference",
-        "status",
-        "subject",
-        "description",
-        "category",
-        "unit",
-        "assignee",
-        "channel",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
-        "preferred_contact_method",
-        "severity",
-        "investigation_level",
-        "sla_state",
-        "received_at",
-        "response_due_at",
-        "final_response_due_at",
-        "estimated_resolution_at",
-        "closed_at",
-        "closure_reason",
-    ]
+    # the complaint page's facts, plus what the inspect view shows in full
+    inspect_view_fields = ["reference", "subject", "description", "severity", *FACTS]
 
 
 complaint_viewset = ComplaintViewSet("complaints")
