@@ -1,6 +1,7 @@
 """The registry of actions (workflow.actions) is the one answer to "what may this user do now":
 for a complaint in every state, the portal shows a form for exactly the customer's available
-actions, the customer API lists the same names, and the staff API lists the staff's."""
+actions, the customer API lists the same names, and the staff API and the console's complaint
+page offer the staff's."""
 
 import re
 
@@ -113,6 +114,12 @@ def test_every_surface_offers_what_the_registry_allows(
     assert portal_forms(client, complaint) == set(customer_actions)
     assert available_actions(complaint, staff) == staff_actions
     assert staff_api["available_actions"] == staff_actions
+    client.force_login(staff)
+    console = client.get(f"/admin/complaints/{complaint.reference}/")
+    assert console.status_code == 200
+    assert set(re.findall(r'<form[^>]* data-action="([a-z_]+)"', console.content.decode())) == set(
+        staff_actions
+    )
 
 
 def test_a_surveyed_complaint_offers_the_customer_nothing(customer, staff, category, client):
