@@ -20,6 +20,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.workflow import attachment_files as files
+from workflow import services
 from workflow.models import Complaint, ComplaintEvent, Notification
 from workflow.states import Channel, EventKind, Status
 
@@ -146,9 +147,7 @@ def test_an_existing_customer_is_found_by_e_mail_whatever_the_letter_case(
     assert Complaint.objects.filter(customer=customer).count() == 1
 
 
-def test_a_staff_account_with_that_e_mail_is_not_made_the_complainant(
-    client, handler, category
-):
+def test_a_staff_account_with_that_e_mail_is_not_made_the_complainant(client, handler, category):
     colleague = HandlerFactory()
     client.force_login(handler)
 
@@ -168,9 +167,7 @@ def test_received_at_in_the_future_is_refused_and_nothing_is_saved(client, handl
     assert Notification.objects.count() == 0
 
 
-def test_field_errors_are_shown_beside_the_fields_and_the_input_is_kept(
-    client, handler, category
-):
+def test_field_errors_are_shown_beside_the_fields_and_the_input_is_kept(client, handler, category):
     client.force_login(handler)
 
     response = client.post(
@@ -245,3 +242,24 @@ def test_the_page_in_english(client, handler, category):
     assert "New complaint" in html
     assert "Preferred contact method" in html
     assert "Billing" in html  # the category's English name
+
+
+def test_the_new_complaints_page_names_people_and_writes_turkish_capitals(
+    client, handler, category
+):
+    customer = CustomerFactory(username="ayse@example.com", email="ayse@example.com")
+    client.force_login(handler)
+    client.post(URL, phone_call(category, contact_email="AYSE@EXAMPLE.COM"))
+    complaint = Complaint.objects.get()
+    services.acknowledge(complaint=complaint, actor=handler, method="phone")
+    services.assign(
+        complaint=complaint, actor=handler, unit=category.default_unit, assignee=handler
+    )
+
+    html = client.get(f"/admin/complaints/{complaint.reference}/").content.decode()
+
+    assert complaint.contact_email == customer.email  # as the account holds it
+    assert "<dd>Deniz Yıldız</dd>" in html  # the assignee by name, not by username
+    assert "İnceleme düzeyi" in html
+    assert "İlk yanıt son zamanı" in html
+    assert "Inceleme" not in html

@@ -104,7 +104,10 @@ class ConsoleIntakeForm(IntakeForm):
 
     def clean(self):
         cleaned = super().clean()
-        cleaned["customer"] = customer_with_email(cleaned.get("contact_email", ""))
+        customer = customer_with_email(cleaned.get("contact_email", ""))
+        cleaned["customer"] = customer
+        if customer is not None:  # the address as the account holds it, not as typed
+            cleaned["contact_email"] = customer.email
         return cleaned
 
     def service_arguments(self) -> dict:
