@@ -155,9 +155,6 @@ def estimate_in_three_days() -> str:
 def test_a_phone_complaint_from_intake_to_an_approved_final_decision(people, browse):
     handler, manager = browse(people["handler"]), browse(people["manager"])
     customer = browse(people["customer"])
-    handler.goto("/admin/")  # the dashboard, past the signed-in message
-    expect(handler.locator("main")).to_contain_text("Deniz Yıldız")
-    screenshot(handler, "console-dashboard-tr.png")
 
     reference = log_by_intake(handler, people["category"])
     expect(handler.locator(".messages")).to_contain_text("+90 532 000 00 00 numarasını arayıp")
@@ -182,6 +179,10 @@ def test_a_phone_complaint_from_intake_to_an_approved_final_decision(people, bro
         {"question": QUESTION},
         state="Müşteriden bilgi bekleniyor",
     )
+
+    handler.goto("/admin/")  # the dashboard, with an open complaint assigned to the handler
+    expect(handler.locator("main")).to_contain_text("Deniz Yıldız")
+    screenshot(handler, "console-dashboard-tr.png")
 
     answer = portal(customer, reference, state="Müşteriden bilgi bekleniyor").locator("#answer")
     expect(answer).to_contain_text(QUESTION)
@@ -224,6 +225,8 @@ def test_a_phone_complaint_from_intake_to_an_approved_final_decision(people, bro
     expect(customer.locator("main")).not_to_contain_text(FINAL_DECISION)  # not yet approved
 
     act(manager, reference, "approve_final_decision", {"note": "Uygun."}, state="Kapatıldı")
+    manager.reload()  # past the "done" message
+    expect(state_on(manager)).to_have_text("Kapatıldı")
     screenshot(manager, "console-complaint-tr.png")
     complaint.refresh_from_db()
     assert complaint.closure_reason == ClosureReason.FINAL_DECISION
