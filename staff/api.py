@@ -1,13 +1,13 @@
 """Staff API (/api/v1/staff/): queue, intake, detail with internal events, and
 `actions/<name>/` for every staff action of the registry (`workflow.actions`)."""
 
+from collections.abc import Mapping
+
 import django_filters
-from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     PolymorphicProxySerializer,
@@ -23,7 +23,8 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from workflow import services
-from workflow.actions import STAFF, all_actions, get_action
+from workflow.actions import STAFF, all_actions, form_errors, get_action
+from workflow.actions.intake import IntakeForm
 from workflow.api.downloads import DOWNLOAD_RENDERERS, attachment_response
 from workflow.api.inputs import serializer_for_form
 from workflow.api.serializers import (
@@ -36,10 +37,7 @@ from workflow.models import Complaint, Unit
 from workflow.rules import has_required_second_factor, is_complaint_staff
 from workflow.selectors import attachments_for_staff, complaints_for_staff, events_for_staff
 from workflow.states import (
-    STAFF_INTAKE_CHANNELS,
     Channel,
-    ContactMethod,
-    Language,
     SlaState,
     Visibility,
 )
@@ -102,36 +100,6 @@ class StaffComplaintDetailSerializer(StaffComplaintSerializer):
 
     def get_events(self, complaint) -> list[dict]:
         return StaffEventSerializer(events_for_staff(complaint), many=True).data
-
-
-class InRangeDateTimeField(serializers.DateTimeField):
-    """A date and time; one too near year 1 to convert between time zones is out of range
-    (DRF's own check lets that OverflowError through as a 500)."""
-
-    default_error_messages = {"overflow": _("Tarih ve saat geçerli aralığın dışında.")}
-
-    def enforce_timezone(self, value):
-        try:
-            return super().enforce_timezone(value)
-        except OverflowError:
-            self.fail("overflow")
-
-
-class IntakeSerializer(serializers.Serializer):
-    subject = serializers.CharField(max_length=200)
-    description = serializers.CharField(max_length=20_000)
-    category = serializers.SlugField()
-    preferred_contact_method = serializers.ChoiceField(choices=ContactMethod.choices)
-    phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
-    channel = serializers.ChoiceField(
-        choices=[(c, Channel(c).label) for c in STAFF_INTAKE_CHANNELS]
-    )
-    contact_name = serializers.CharField(max_length=200)
-    contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
-    customer = serializers.IntegerField(required=False, allow_null=True, default=None)
-    received_at = InRangeDateTimeField(required=False, allow_null=True, default=None)
-    severity = serializers.IntegerField(required=False, min_value=1, max_value=4, default=None)
-    language = serializers.ChoiceField(choices=Language.choices, required=False, default="tr")
 
 
 class StaffComplaintFilter(django_filters.FilterSet):
@@ -204,25 +172,16 @@ class StaffComplaintViewSet(
         return Response(serializer.data, status=code)
 
     @extend_schema(
-        request=IntakeSerializer,
+        request=serializer_for_form(IntakeForm, "StaffIntakeInput"),
         responses={201: StaffComplaintDetailSerializer, **ERRORS},
         summary="Log a complaint received by phone, e-mail, face to face or social media",
     )
     def create(self, request):
-        data = IntakeSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        customer_id, customer = values.pop("customer"), None
-        if customer_id is not None:
-            customer = get_user_model().objects.filter(pk=customer_id, is_active=True).first()
-            if customer is None:
-                raise serializers.ValidationError({"customer": ["Unknown customer."]})
-        complaint = services.file_complaint(
-            actor=request.user,
-            customer=customer,
-            contact_phone=values.pop("phone"),
-            **values,
-        )
+        # the console's intake page validates with the same form (workflow.actions.intake)
+        form = IntakeForm(request.data if isinstance(request.data, Mapping) else {})
+        if not form.is_valid():
+            raise ValidationError(form_errors(form))
+        complaint = services.file_complaint(actor=request.user, **form.service_arguments())
         return self._detail(complaint, status.HTTP_201_CREATED)
 
     @extend_schema(

@@ -11,16 +11,19 @@ from datetime import datetime
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.urls import re_path, reverse
+from django.urls import path, re_path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList, extract_panel_definitions_from_model_class
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -28,6 +31,7 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from staff.views.complaint import FACTS, ComplaintView
+from staff.views.intake import IntakeView
 from workflow.models import (
     AlternativeRoute,
     Category,
@@ -229,6 +233,13 @@ class ComplaintIndexView(IndexView):
     def get_base_queryset(self):
         return complaints_for_staff(self.request.user)
 
+    @cached_property
+    def header_buttons(self):
+        # complaints are never added as rows; a new one comes in through intake (R2)
+        return [
+            HeaderButton(_("Yeni şikâyet kaydı"), url=reverse("staff_intake"), icon_name="plus")
+        ]
+
 
 class ComplaintInspectView(LocalTimeInspectView):
     def get_object(self, queryset=None):
@@ -289,5 +300,18 @@ def register_complaint_page():
             r"^complaints/(?P<reference>MMN-\d{4}-\d{6})/$",
             ComplaintView.as_view(),
             name="staff_complaint",
-        )
+        ),
+        path("complaints/intake/", IntakeView.as_view(), name="staff_intake"),
     ]
+
+
+class IntakeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_complaint_staff(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_intake_menu_item():
+    return IntakeMenuItem(
+        _("Yeni şikâyet kaydı"), reverse("staff_intake"), icon_name="plus", order=201
+    )

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -42,6 +42,17 @@ FACTS = [
 ]
 
 
+def upper_first(text: str) -> str:
+    """The first letter in capitals, the Turkish way in Turkish ("inceleme" → "İnceleme");
+    `capfirst` would write "Inceleme"."""
+    if not text:
+        return text
+    first = text[0]
+    if (get_language() or "").startswith("tr"):
+        first = {"i": "İ", "ı": "I"}.get(first, first)
+    return first.upper() + text[1:]
+
+
 class ComplaintView(WagtailAdminTemplateMixin, View):
     template_name = "staff/complaint_detail.html"
     header_icon = "warning"
@@ -71,8 +82,10 @@ class ComplaintView(WagtailAdminTemplateMixin, View):
             field = complaint._meta.get_field(name)
             display = getattr(complaint, f"get_{name}_display", None)
             value = display() if display and getattr(complaint, name) else getattr(complaint, name)
+            if name == "assignee" and value is not None:
+                value = value.get_full_name() or value.email  # a person, not a username
             if value not in (None, ""):
-                yield field.verbose_name, value
+                yield upper_first(str(field.verbose_name)), value
 
     def render_page(self, *, bound=None, status=200):
         bound = bound or {}
