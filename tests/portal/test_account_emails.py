@@ -123,3 +123,19 @@ def test_the_site_name_setting_wins_over_the_wagtail_site(client, settings):
     [message] = mail.outbox
     assert message.subject.startswith("[Örnek Güven A.Ş.] ")
     assert message.from_email == "Şikâyet Masası <masa@example.com>"
+
+
+@pytest.mark.parametrize(
+    ("path", "wording"),
+    [
+        ("/accounts/login/", ["Giriş yap", "E-posta", "Şifre", "Beni hatırla", "Hesabınız yoksa"]),
+        ("/accounts/signup/", ["Üye ol", "Şifre (tekrar)", "Şifreniz yalnız rakamlardan"]),
+        ("/accounts/password/reset/", ["Şifre sıfırlama", "Şifremi sıfırla"]),
+    ],
+)
+def test_account_pages_speak_the_sites_turkish(client, path, wording):
+    html = client.get(path, HTTP_ACCEPT_LANGUAGE="tr").content.decode()
+    for words in wording:
+        assert words in html
+    for awkward in ("Eposta", "Parola", "Beni Hatırla", "O zaman lütfen", "imkan veren"):
+        assert awkward not in html
