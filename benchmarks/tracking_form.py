@@ -2,10 +2,12 @@
 
 .venv/bin/python benchmarks/tracking_form.py
 
-For 50 and 100 customer-visible events it renders the form and, for comparison, a plain page
-of the same length (the same text as paragraphs, same font, no tables or styling), and prints
-both times and their ratio. The complaint and its events are built in memory (nothing is
-read from or written to a database), so the figures do not depend on demo data.
+For a complaint with 50 and with 100 customer-visible events and 5 attachments it renders the
+form and, for comparison, a plain HTML page of the same length: the same words as
+paragraphs, same font, no tables, no styling, topped up or cut to the same number of pages.
+It prints both times, their ratio and both page counts. The complaint, its events and
+documents are built in memory (nothing is read from or written to a database), so the
+figures do not depend on demo data.
 """
 
 import os
@@ -24,12 +26,27 @@ import django  # noqa: E402
 django.setup()
 
 from django.utils import timezone, translation  # noqa: E402
+from weasyprint import HTML  # noqa: E402
 
-from portal.pdf import render_pdf, tracking_form_context, tracking_form_html  # noqa: E402
-from workflow.models import Category, Complaint, ComplaintEvent  # noqa: E402
+from portal.pdf import (  # noqa: E402
+    FormParts,
+    NoRemoteFetcher,
+    render_pdf,
+    tracking_form_context,
+    tracking_form_html,
+)
+from workflow.branding import Brand  # noqa: E402
+from workflow.models import Attachment, Category, Complaint, ComplaintEvent, Unit  # noqa: E402
 from workflow.states import EventKind, Status, Visibility  # noqa: E402
 
 RUNS = 5
+ATTACHMENTS = 5
+BRAND = Brand(
+    name="Kalkan Güven",
+    site_url="https://destek.kalkanguven.example",
+    address="Esentepe Mah. Kalkan Sok. No: 12, 34394 Şişli / İstanbul",
+    from_email="Kalkan Güven <sikayet@kalkanguven.example>",
+)
 START = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
 TEXTS = [
     "Faturamda kullanmadığım bir hizmet için ücret görünüyor; ayrıntıları ekte paylaşıyorum.",
@@ -47,17 +64,36 @@ STEPS = [
 ]
 
 
-def sample(count: int) -> tuple[Complaint, list[ComplaintEvent]]:
+def sample(count: int) -> tuple[Complaint, list[ComplaintEvent], FormParts]:
     category = Category(slug="billing", name_tr="Fatura", name_en="Billing")
     complaint = Complaint(
         pk=1,
         reference="MMN-2026-000123",
         subject="Fatura tutarı hatalı",
+        description=TEXTS[0] + " " + TEXTS[2],
         category=category,
+        unit=Unit(pk=1, slug="billing", name_tr="Faturalama", name_en="Billing"),
+        contact_name="Ayşe Yılmaz",
+        contact_email="ayse.yilmaz@example.com",
+        contact_phone="+90 532 000 00 00",
+        preferred_contact_method="email",
         channel="portal",
         status=Status.INVESTIGATING,
         received_at=START,
+        response_due_at=START + timedelta(hours=9),
     )
+    attachments = [
+        Attachment(
+            pk=index + 1,
+            complaint=complaint,
+            original_name=f"fatura-{index + 1:02d}.pdf",
+            size=48_000 * (index + 1),
+            content_type="application/pdf",
+            visibility=Visibility.CUSTOMER,
+            uploaded_at=START + timedelta(minutes=index),
+        )
+        for index in range(ATTACHMENTS)
+    ]
     events = []
     for index in range(count):
         kind, from_status, to_status = STEPS[index % len(STEPS)]
@@ -74,28 +110,44 @@ def sample(count: int) -> tuple[Complaint, list[ComplaintEvent]]:
                 created_at=START + timedelta(hours=3 * index),
             )
         )
-    return complaint, events
+    return complaint, events, FormParts(attachments=attachments)
 
 
-def plain_page(complaint: Complaint, events: list[ComplaintEvent]) -> str:
-    """The same words as the form, as plain paragraphs: the floor any layout is compared to."""
+def pages(html: str) -> int:
+    return len(HTML(string=html, url_fetcher=NoRemoteFetcher()).render().pages)
+
+
+def plain_page(complaint: Complaint, events: list[ComplaintEvent], parts: FormParts, length):
+    """The same words as the form, as plain paragraphs, topped up (the words again) or cut
+    until it has `length` pages: the floor any layout is compared to."""
     with translation.override("tr"), timezone.override("Europe/Istanbul"):
-        context = tracking_form_context(complaint, events)
-    paragraphs = [
+        context = tracking_form_context(complaint, events, parts, BRAND)
+    words = [complaint.subject, complaint.description]
+    words += [f"{a.original_name} {a.size} {a.uploaded_at}" for a in parts.attachments]
+    words += [
         " · ".join(
-            escape(str(part))
+            str(part)
             for part in (e.at, e.kind_label, e.from_label, e.to_label, e.text, e.actor)
             if part
         )
         for e in context["timeline"]
     ]
-    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
-    return (
-        '<!DOCTYPE html><html lang="tr"><head><meta charset="utf-8"><style>'
-        '@page { size: A4; margin: 18mm 16mm 20mm 16mm } html { font-family: "DejaVu Sans", '
-        "sans-serif; font-size: 9pt; line-height: 1.35 }</style></head><body>"
-        f"<h1>{escape(complaint.reference)}</h1>{body}</body></html>"
-    )
+
+    def page(count: int) -> str:
+        body = "".join(f"<p>{escape(words[i % len(words)])}</p>" for i in range(count))
+        return (
+            '<!DOCTYPE html><html lang="tr"><head><meta charset="utf-8"><style>'
+            '@page { size: A4; margin: 20mm 16mm 20mm 16mm } html { font-family: "DejaVu Sans",'
+            " sans-serif; font-size: 8.8pt; line-height: 1.4 }</style></head><body>"
+            f"<h1>{escape(complaint.reference)}</h1>{body}</body></html>"
+        )
+
+    count = len(words)
+    while pages(page(count)) < length:
+        count += 5
+    while count > 1 and pages(page(count - 1)) >= length:
+        count -= 1
+    return page(count)
 
 
 def timed(html: str) -> tuple[float, float]:
@@ -111,16 +163,23 @@ def timed(html: str) -> tuple[float, float]:
 
 
 def main() -> None:
-    render_pdf(plain_page(*sample(5)))  # warm-up: fonts, templates
-    print(f"tracking-form PDF, median of {RUNS} renders (HTML ready; WeasyPrint only):")
+    render_pdf(tracking_form_html(*sample(5)[:1], "tr", *sample(5)[1:], BRAND))  # warm-up
+    print(
+        f"tracking-form PDF with {ATTACHMENTS} attachments, median of {RUNS} renders "
+        "(HTML ready; WeasyPrint only):"
+    )
     for count in (50, 100):
-        complaint, events = sample(count)
-        form, form_cpu = timed(tracking_form_html(complaint, "tr", events))
-        plain, plain_cpu = timed(plain_page(complaint, events))
+        complaint, events, parts = sample(count)
+        form_html = tracking_form_html(complaint, "tr", events, parts, BRAND)
+        form_pages = pages(form_html)
+        plain_html = plain_page(complaint, events, parts, form_pages)
+        form, form_cpu = timed(form_html)
+        plain, plain_cpu = timed(plain_html)
         print(
-            f"  {count:3d} events: form {form * 1000:4.0f} ms (CPU {form_cpu * 1000:4.0f} ms), "
-            f"plain page of the same length {plain * 1000:4.0f} ms (CPU {plain_cpu * 1000:4.0f}"
-            f" ms); ratio {form / plain:.2f}x (CPU {form_cpu / plain_cpu:.2f}x)"
+            f"  {count:3d} events: form {form * 1000:4.0f} ms (CPU {form_cpu * 1000:4.0f} ms, "
+            f"{form_pages} pages), plain page {plain * 1000:4.0f} ms (CPU "
+            f"{plain_cpu * 1000:4.0f} ms, {pages(plain_html)} pages); ratio {form / plain:.2f}x "
+            f"(CPU {form_cpu / plain_cpu:.2f}x)"
         )
 
 

@@ -8,6 +8,7 @@ import zipfile
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from workflow.api.serializers import EventSerializer
 from workflow.models import Complaint
@@ -15,7 +16,18 @@ from workflow.selectors import complaints_for_export
 from workflow.services.profile import profile_of
 from workflow.uploads import safe_name
 
+from .tracking_forms import current_pdf, render_and_keep
 from .views import has_survey
+
+
+def kept_tracking_form(complaint: Complaint, language: str) -> bytes:
+    """The complaint's current tracking form, rendered here (not by the worker) if none is
+    kept: the export answers with every form, it does not wait for the worker."""
+    pdf = current_pdf(complaint, language)
+    if pdf is None:
+        render_and_keep(complaint.pk, language)
+        pdf = current_pdf(complaint, language)
+    return pdf
 
 
 def profile_data(user) -> dict:
@@ -101,14 +113,26 @@ def personal_data_json(user, complaints=None) -> bytes:
     ).encode()
 
 
-def personal_data_zip(user):
-    """A ZIP (`data.json` and the customer's documents) in a temporary file, rewound; spilled
-    to disk past 10 MB so that a large export does not sit in memory."""
+def tracking_form_path(complaint: Complaint) -> str:
+    return f"tracking-forms/{complaint.reference}-tracking-form.pdf"
+
+
+def zip_file_name() -> str:
+    """The download's name in the active language."""
+    return gettext("memnun-verilerim.zip")
+
+
+def personal_data_zip(user, language: str = "tr"):
+    """A ZIP in a temporary file, rewound: `data.json`, every complaint's tracking form (R8) in
+    `language` and the customer's documents. Spilled to disk past 10 MB so that a large export
+    does not sit in memory; one PDF or document at a time passes through memory. A kept,
+    current tracking form is reused; a missing one is rendered now and kept."""
     complaints = list(complaints_for_export(user))
     archive_file = tempfile.SpooledTemporaryFile(max_size=10 * 1024 * 1024)  # noqa: SIM115
     with zipfile.ZipFile(archive_file, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", personal_data_json(user, complaints))
         for complaint in complaints:
+            archive.writestr(tracking_form_path(complaint), kept_tracking_form(complaint, language))
             for attachment in complaint.customer_attachments:
                 with (
                     attachment.file.open("rb") as source,

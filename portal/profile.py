@@ -4,6 +4,7 @@ held about them (KVKK art. 11)."""
 from django.contrib import messages
 from django.http import FileResponse
 from django.shortcuts import redirect
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -12,7 +13,7 @@ from workflow import services
 from workflow.errors import InvalidInput
 
 from . import forms
-from .export import personal_data_zip, profile_data
+from .export import personal_data_zip, profile_data, zip_file_name
 from .views import CustomerRequiredMixin
 
 SAVED = _("Bilgileriniz kaydedildi.")
@@ -57,13 +58,14 @@ class MyDataView(CustomerRequiredMixin, TemplateView):
 
 
 class MyDataDownloadView(CustomerRequiredMixin, View):
-    """/portal/my-data/download/: a ZIP of `data.json` and the customer's own documents."""
+    """/portal/my-data/download/: a ZIP of `data.json`, the tracking forms and the customer's
+    documents, named in the page's language."""
 
     def get(self, request):
         response = FileResponse(
-            personal_data_zip(request.user),
+            personal_data_zip(request.user, get_language() or "tr"),
             as_attachment=True,
-            filename="memnun-verilerim.zip",
+            filename=zip_file_name(),
             content_type="application/zip",
         )
         response["Cache-Control"] = "private, no-store"

@@ -9,11 +9,13 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from . import branding
+from .email_layout import html_email
 from .models import Complaint, Notification
 
 logger = logging.getLogger(__name__)
@@ -69,9 +71,19 @@ def queue_notification(
     return notification
 
 
+def greeting_name(complaint: Complaint) -> str:
+    """Whom the e-mail greets: the contact name given with the complaint, else the account's
+    name; never an e-mail address or its local part (then the greeting has no name)."""
+    name = complaint.contact_name.strip()
+    if name and "@" not in name:
+        return name
+    return complaint.customer.get_full_name().strip() if complaint.customer else ""
+
+
 def notify_customer(complaint: Complaint, template: str, **extra) -> Notification | None:
     email = complaint.contact_email or (complaint.customer.email if complaint.customer else "")
     context = complaint_context(complaint, **extra)
+    context["contact_name"] = greeting_name(complaint)
     if complaint.customer_id is None:
         # Nobody has confirmed this address: whoever typed it into the public form could make
         # us mail anyone their own text (a phishing relay). Such e-mails carry only what the
@@ -151,6 +163,25 @@ def render(notification: Notification) -> tuple[str, str]:
     return subject.strip(), body.strip() + "\n"
 
 
+def render_html(
+    notification: Notification, subject: str, body: str, brand: branding.Brand | None = None
+) -> str:
+    """The HTML part: the text in the company's e-mail layout (workflow/email_layout.py)."""
+    with translation.override(notification.language):
+        return html_email(subject=subject, text=body, brand=brand, language=notification.language)
+
+
+def build_message(notification: Notification) -> EmailMultiAlternatives:
+    """The e-mail as sent: text and HTML parts, from the company's address."""
+    brand = branding.brand()
+    subject, body = render(notification)
+    message = EmailMultiAlternatives(
+        subject, body, from_email=brand.from_email, to=[notification.recipient_email]
+    )
+    message.attach_alternative(render_html(notification, subject, body, brand), "text/html")
+    return message
+
+
 def backoff(attempts: int) -> timedelta:
     return min(BACKOFF_BASE * (2 ** max(attempts - 1, 0)), BACKOFF_MAX)
 
@@ -174,8 +205,7 @@ def deliver(notification_id: int, *, now=None) -> str:
             return notification.status
         notification.attempts += 1
         try:
-            subject, body = render(notification)
-            EmailMessage(subject, body, to=[notification.recipient_email]).send()
+            build_message(notification).send()
         except Exception as error:  # SMTP down, refused, template error: keep and retry
             notification.last_error = f"{type(error).__name__}: {error}"[:2000]
             if notification.attempts >= settings.MEMNUN_NOTIFICATION_MAX_ATTEMPTS:

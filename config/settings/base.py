@@ -247,7 +247,8 @@ FILE_UPLOAD_HANDLERS = [
 
 # E-mail: EMAIL_URL (smtp://user:pass@host:587?tls=1, console://, locmem://, file:///path).
 MAILERS = {"default": parse_email_url(os.environ.get("EMAIL_URL", "console://"))}
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "memnun <sikayet@example.com>")
+# The company's sender; a bare address is shown with the site's name (workflow.branding).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sikayet@example.com")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Tasks: Django's task framework with the database-backed worker (`manage.py db_worker`).
@@ -375,6 +376,10 @@ MEMNUN_BUSINESS_CALENDAR = {
 }
 MEMNUN_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "6"))
 MEMNUN_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The company's name in e-mails and the tracking form (else the Wagtail Site's name) and the
+# postal address in their footers (else the face-to-face contact channel's address).
+MEMNUN_SITE_NAME = os.environ.get("SITE_NAME", "")
+MEMNUN_COMPANY_ADDRESS = os.environ.get("COMPANY_ADDRESS", "")
 # longest message or information answer (characters), on every surface (the service checks it)
 MEMNUN_MESSAGE_MAX_LENGTH = int(os.environ.get("MESSAGE_MAX_LENGTH", "5000"))
 # staff intake: how far back a complaint's `received_at` (the real contact time) may lie

@@ -192,9 +192,9 @@ def test_a_guest_signs_in_from_the_tracking_page_and_adds_the_complaint_to_the_a
 
     claim = page.locator("#claim")
     claim.get_by_role("link", name="Giriş yap", exact=True).click()
-    page.get_by_label("Eposta").fill(GUEST_EMAIL)
-    page.get_by_label("Parola").fill("secret-pass-123")
-    page.get_by_role("button", name="Giriş Yap", exact=True).click()
+    page.get_by_label("E-posta").fill(GUEST_EMAIL)
+    page.get_by_label("Şifre").fill("secret-pass-123")
+    page.get_by_role("button", name="Giriş yap", exact=True).click()
     expect(page.locator(".complaint-header")).to_contain_text(reference)  # back on the page
     claim.get_by_role("button", name="Hesabıma bağla").click()
 

@@ -11,6 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
+from portal.models import TrackingForm
+from portal.tracking_forms import tracking_form_pdf
 from tests.workflow import attachment_files as files
 from tests.workflow.helpers import complaint_in, file
 from workflow import services
@@ -229,21 +231,52 @@ def test_export_holds_every_complaint_and_nothing_of_anyone_else(api, history, o
     assert data["profile"]["email"] == mine[0].customer.email
 
 
-def test_portal_zip_holds_the_json_and_only_own_documents(client, customer, history):
-    mine, theirs = history
-    client.force_login(customer)
-    assert "memnun" in client.get("/portal/my-data/").content.decode().lower()
+def download(client, language: str = "tr"):
+    client.cookies["django_language"] = language
     response = client.get("/portal/my-data/download/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
-    assert response["Content-Disposition"].startswith("attachment;")
-    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    return response, zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def test_portal_zip_holds_the_json_the_tracking_forms_and_only_own_documents(
+    client, customer, history
+):
+    mine, theirs = history
+    client.force_login(customer)
+    assert "memnun" in client.get("/portal/my-data/").content.decode().lower()
+    response, archive = download(client)
+    assert response["Content-Disposition"] == 'attachment; filename="memnun-verilerim.zip"'
     attachment = mine[0].attachments.get(original_name="kanit.pdf")
     document = f"attachments/{mine[0].reference}/{attachment.pk}-kanit.pdf"
-    assert sorted(archive.namelist()) == [document, "data.json"]
+    forms = [f"tracking-forms/{c.reference}-tracking-form.pdf" for c in mine]
+    assert sorted(archive.namelist()) == sorted([document, "data.json", *forms])
     assert archive.read(document) == files.PDF
     data = json.loads(archive.read("data.json"))
     assert len(data["complaints"]) == 3
+    # one tracking form per complaint of theirs: the kept, current one in the page's language
+    for complaint, name in zip(mine, forms, strict=True):
+        pdf = archive.read(name)
+        assert pdf.startswith(b"%PDF")
+        assert pdf == bytes(TrackingForm.objects.get(complaint=complaint, language="tr").pdf)
+        assert pdf == tracking_form_pdf(complaint, "tr")  # what the portal's download gives
+    assert not TrackingForm.objects.filter(complaint=theirs).exists()
+    joined = b"".join(archive.read(name) for name in archive.namelist())
+    assert theirs.reference.encode() not in joined
+    assert b"baska.pdf" not in joined
+
+
+def test_the_zip_is_named_and_its_forms_written_in_the_page_language(client, customer, history):
+    mine, _theirs = history
+    client.force_login(customer)
+    response, archive = download(client, "en")
+    assert response["Content-Disposition"] == 'attachment; filename="memnun-my-data.zip"'
+    assert TrackingForm.objects.filter(language="en").count() == len(mine)
+    for complaint in mine:
+        kept = TrackingForm.objects.get(complaint=complaint, language="en")
+        assert archive.read(f"tracking-forms/{complaint.reference}-tracking-form.pdf") == bytes(
+            kept.pdf
+        )
 
 
 def test_export_query_count_does_not_grow_with_rows(api, customer, staff, category):

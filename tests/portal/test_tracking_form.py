@@ -1,5 +1,7 @@
 """The "Complaint and Tracking Form" PDF (R8): portal and API downloads, content, no fetching."""
 
+import re
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -13,9 +15,11 @@ from portal.pdf import (
     tracking_form_pdf,
 )
 from portal.tracking_forms import render_and_keep
-from tests.workflow.helpers import PROPOSAL, complaint_in
+from tests.factories import AlternativeRouteFactory
+from tests.workflow import attachment_files as files
+from tests.workflow.helpers import FINAL_DECISION, PROPOSAL, complaint_in
 from workflow import services
-from workflow.states import Status
+from workflow.states import ClosureReason, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +92,7 @@ def test_events_are_oldest_first_and_assignment_shows_the_unit_not_the_staff_mem
     assert html.index(MESSAGE) > html.index(PROPOSAL)
     assignment = complaint.events.get(kind="assignment")
     unit_name = assignment.data["unit_name_tr"]
-    row = html[html.index("event--assignment") :].split("</p>")[0]
+    row = html[html.index("event--assignment") :].split("</div>")[0]
     assert unit_name in row
     assert staff.get_full_name() not in row
 
@@ -157,10 +161,11 @@ def test_the_fetcher_refuses_remote_urls_without_a_request(monkeypatch):
     assert fetcher.refused
 
 
-def test_the_real_form_asks_for_nothing(complaint):
+def test_the_real_form_asks_for_nothing_but_its_own_logo_inline(complaint):
     fetcher = CountingFetcher()
     assert render_pdf(tracking_form_html(complaint, "tr"), fetcher).startswith(b"%PDF")
-    assert fetcher.asked == []
+    assert [url[:26] for url in fetcher.asked] == ["data:image/svg+xml;base64,"]
+    assert fetcher.refused == []
 
 
 def test_the_fetcher_serves_data_urls():
@@ -349,3 +354,102 @@ def test_the_worker_renders_once_per_version(complaint, renders):
     assert render_and_keep(complaint.pk, "tr") == "current"
     assert render_and_keep(0, "tr") == "missing"
     assert len(renders) == 1
+
+
+# --- the company's document ------------------------------------------------------------------
+
+
+@pytest.fixture
+def company(settings):
+    settings.MEMNUN_SITE_NAME = "Kalkan Güven"
+    settings.MEMNUN_COMPANY_ADDRESS = "Esentepe Mah. Kalkan Sok. No: 12, Şişli / İstanbul"
+
+
+@pytest.mark.usefixtures("company")
+@pytest.mark.parametrize(
+    ("language", "pages", "labels"),
+    [
+        (
+            "tr",
+            '"Sayfa " counter(page) " / " counter(pages)',
+            ["Başvuran", "Kategori", "Sorumlu birim", "Ekler", "Çözüm ve karar"],
+        ),
+        (
+            "en",
+            '"Page " counter(page) " of " counter(pages)',
+            ["Complainant", "Category", "Responsible unit", "Attachments", "Resolution"],
+        ),
+    ],
+)
+def test_the_form_is_the_companys_document_with_every_particular(
+    complaint, customer, language, pages, labels
+):
+    services.add_attachment(
+        complaint=complaint, actor=customer, file=files.upload("fatura-kopyasi.pdf", files.PDF)
+    )
+    html = tracking_form_html(complaint, language)
+    assert "Kalkan Güven" in html
+    assert "Esentepe Mah. Kalkan Sok. No: 12, Şişli / İstanbul" in html
+    assert '<img src="data:image/svg+xml;base64,' in html  # the logo, inline
+    assert pages in html  # page numbers with the words, in the page's bottom-right corner
+    for label in labels:
+        assert label in html
+    assert complaint.contact_name in html
+    assert complaint.contact_email in html
+    assert complaint.category.name_tr in html or complaint.category.name_en in html
+    assert complaint.unit.name_tr in html or complaint.unit.name_en in html
+    assert complaint.description in html
+    assert "fatura-kopyasi.pdf" in html  # the document's name and size, never its content
+    assert f"{len(files.PDF)}" in html
+    assert files.PDF.decode("latin-1")[:20] not in html
+    assert PROPOSAL in html  # the proposal waiting for an answer
+
+
+@pytest.mark.usefixtures("company")
+def test_a_final_decision_shows_the_decision_and_the_routes_offered(customer, staff, category):
+    route = AlternativeRouteFactory(
+        name_tr="Tüketici Hakem Heyeti", name_en="Consumer Arbitration Committee"
+    )
+    route.categories.add(category)
+    closed = complaint_in(
+        Status.CLOSED,
+        customer=customer,
+        staff=staff,
+        category=category,
+        closure=ClosureReason.FINAL_DECISION,
+    )
+    turkish = tracking_form_html(closed, "tr")
+    assert "Nihai karar" in turkish
+    assert FINAL_DECISION in turkish
+    assert "Size sunulan diğer başvuru yolları" in turkish
+    assert "Tüketici Hakem Heyeti" in turkish
+    english = tracking_form_html(closed, "en")
+    assert "Final decision" in english
+    assert "Other routes offered to you" in english
+    assert "Consumer Arbitration Committee" in english
+    assert tracking_form_pdf(closed, "en").startswith(b"%PDF")
+
+
+HEX = re.compile(r"(?<![\w-])color:\s*(#[0-9a-fA-F]{6})")
+
+
+def _grey_contrast(foreground: str, background: str = "#ffffff") -> float:
+    """WCAG contrast of two colours once printed in grey (luminance is what survives)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_every_text_colour_stays_readable_in_black_and_white(complaint):
+    html = tracking_form_html(complaint, "tr")
+    colours = set(HEX.findall(html))
+    assert colours  # the scan found the text colours
+    for colour in colours:
+        # on white and on the tinted section headings / table labels
+        for background in ("#ffffff", "#e6f2ed", "#f4f6f8"):
+            assert _grey_contrast(colour, background) >= 4.5, (colour, background)

@@ -377,7 +377,7 @@ def test_filing_a_complaint_emails_the_complainant_and_the_unit_over_smtp(
 
     [message] = inbox.to(customer.email)
     assert message["Subject"] == f"[{complaint.reference}] {customer_subject}"
-    body = message.get_content()
+    body = message.get_body(("plain",)).get_content()
     assert complaint.reference in body
     assert f"/portal/complaints/{complaint.reference}/" in body
     assert SUBJECT in body
@@ -390,7 +390,7 @@ def test_filing_a_complaint_emails_the_complainant_and_the_unit_over_smtp(
     # The unit's shared inbox hears about it in Turkish, whatever the complainant's language.
     [alert] = inbox.to(category.default_unit.email)
     assert alert["Subject"] == f"[{complaint.reference}] Yeni şikâyet"
-    assert complaint.reference in alert.get_content()
+    assert complaint.reference in alert.get_body(("plain",)).get_content()
 
 
 def test_smtp_down_keeps_the_notification_and_a_later_sweep_sends_it(
@@ -422,7 +422,7 @@ def test_smtp_down_keeps_the_notification_and_a_later_sweep_sends_it(
 
     [message] = inbox.to(customer.email)
     assert message["Subject"] == f"[{complaint.reference}] Şikâyetiniz alındı"
-    assert complaint.reference in message.get_content()
+    assert complaint.reference in message.get_body(("plain",)).get_content()
     notification.refresh_from_db()
     assert notification.status == Notification.State.SENT
     assert notification.attempts == 3
