@@ -71,9 +71,9 @@ def browse(browser, live_server):
         contexts.append(context)
         page = context.new_page()
         page.goto("/accounts/login/")
-        page.get_by_label("Eposta").fill(user.email)
-        page.get_by_label("Parola").fill(PASSWORD)
-        page.get_by_role("button", name="Giriş Yap", exact=True).click()
+        page.get_by_label("E-posta").fill(user.email)
+        page.get_by_label("Şifre").fill(PASSWORD)
+        page.get_by_role("button", name="Giriş yap", exact=True).click()
         page.wait_for_load_state()
         return page
 
