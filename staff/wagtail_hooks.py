@@ -29,6 +29,7 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from staff.panels import complaint_panels
+from staff.views.attachments import ComplaintAttachmentView
 from staff.views.complaint import FACTS, ComplaintView
 from staff.views.corrective_actions import (
     OverdueCorrectiveActionsView,
@@ -312,6 +313,11 @@ def add_complaint_panels(request, panels):
 def register_queue_pages():
     return [
         path("complaints/reviews/", RejectionReviewView.as_view(), name="staff_reviews"),
+        re_path(
+            r"^complaints/(?P<reference>MMN-\d{4}-\d{6})/attachments/$",
+            ComplaintAttachmentView.as_view(),
+            name="staff_complaint_attachments",
+        ),
         path(
             "corrective-actions/overdue/",
             OverdueCorrectiveActionsView.as_view(),
