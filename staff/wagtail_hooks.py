@@ -352,7 +352,7 @@ def register_overdue_actions_menu_item():
         _("Gecikmiş düzeltici faaliyetler"),
         reverse_lazy("staff_overdue_corrective_actions"),
         name="overdue-corrective-actions",
-        icon_name="repeat",
+        icon_name="time",
         order=206,
         shown_to=may_follow_corrective_actions,
     )

@@ -26,12 +26,15 @@ class OverdueCorrectiveActionsView(
 ):
     template_name = "staff/overdue_corrective_actions.html"
     page_title = _("Gecikmiş düzeltici faaliyetler")
-    header_icon = "repeat"
+    header_icon = "time"
 
     def dispatch(self, request, *args, **kwargs):
         if not may_follow_corrective_actions(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
