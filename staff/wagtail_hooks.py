@@ -11,7 +11,7 @@ from datetime import datetime
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.urls import path, re_path, reverse
+from django.urls import path, re_path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
@@ -30,8 +30,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from staff.panels import complaint_panels
+from staff.views.attachments import ComplaintAttachmentView
 from staff.views.complaint import FACTS, ComplaintView
+from staff.views.corrective_actions import (
+    OverdueCorrectiveActionsView,
+    may_follow_corrective_actions,
+)
 from staff.views.intake import IntakeView
+from staff.views.reviews import RejectionReviewView
 from workflow.models import (
     AlternativeRoute,
     Category,
@@ -314,4 +321,61 @@ class IntakeMenuItem(MenuItem):
 def register_intake_menu_item():
     return IntakeMenuItem(
         _("Yeni şikâyet kaydı"), reverse("staff_intake"), icon_name="plus", order=201
+    )
+
+
+# --- dashboard panels, the review queue and overdue corrective actions (issue 10) -------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_complaint_panels(request, panels):
+    panels.extend(complaint_panels(request))
+
+
+@hooks.register("register_admin_urls")
+def register_queue_pages():
+    return [
+        path("complaints/reviews/", RejectionReviewView.as_view(), name="staff_reviews"),
+        re_path(
+            r"^complaints/(?P<reference>MMN-\d{4}-\d{6})/attachments/$",
+            ComplaintAttachmentView.as_view(),
+            name="staff_complaint_attachments",
+        ),
+        path(
+            "corrective-actions/overdue/",
+            OverdueCorrectiveActionsView.as_view(),
+            name="staff_overdue_corrective_actions",
+        ),
+    ]
+
+
+class ComplaintStaffMenuItem(MenuItem):
+    def __init__(self, *args, shown_to=is_complaint_staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shown_to = shown_to
+
+    def is_shown(self, request):
+        return self.shown_to(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_reviews_menu_item():
+    return ComplaintStaffMenuItem(
+        _("İnceleme bekleyen retler"),
+        reverse_lazy("staff_reviews"),
+        name="complaint-reviews",
+        icon_name="warning",
+        order=205,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_overdue_actions_menu_item():
+    return ComplaintStaffMenuItem(
+        _("Gecikmiş düzeltici faaliyetler"),
+        reverse_lazy("staff_overdue_corrective_actions"),
+        name="overdue-corrective-actions",
+        icon_name="time",
+        order=206,
+        shown_to=may_follow_corrective_actions,
     )

@@ -552,6 +552,8 @@ class CorrectiveAction(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("düzeltici/önleyici faaliyet")
         verbose_name_plural = _("düzeltici/önleyici faaliyetler")
+        # the console's overdue list and dashboard count: open actions past their due date
+        indexes = [models.Index(fields=["state", "due_date"], name="corrective_overdue_idx")]
 
     def __str__(self) -> str:
         return self.title

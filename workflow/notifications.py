@@ -20,6 +20,10 @@ from .models import Complaint, Notification
 
 logger = logging.getLogger(__name__)
 
+# The complaint's page in the staff console (`staff_complaint` in the staff app's admin URLs;
+# `workflow` does not import `staff`, so the path is spelt here and a test keeps them equal).
+STAFF_COMPLAINT_PATH = "/admin/complaints/{reference}/"
+
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_MAX = timedelta(hours=6)
 
@@ -117,10 +121,36 @@ def notify_staff_member(complaint: Complaint, template: str, user, **extra) -> N
     return _queue_for_staff(complaint, template, user.email, user, extra)
 
 
+def staff_complaint_url(reference: str) -> str:
+    """The complaint's page in the staff console, where staff act on it."""
+    return settings.MEMNUN_SITE_URL + STAFF_COMPLAINT_PATH.format(reference=reference)
+
+
+def _least_privileged_member(unit):
+    """A unit inbox is read by the unit's members: the actions it lists are those of a
+    handler of the unit (a manager may do more, never less)."""
+    from .rules import is_quality_manager, is_unit_manager
+
+    members = list(unit.members.filter(is_active=True).order_by("pk")[:20]) if unit else []
+    plain = [m for m in members if not (is_unit_manager(m) or is_quality_manager(m))]
+    return (plain or members or [None])[0]
+
+
+def staff_actions_for(complaint: Complaint, user) -> list[str]:
+    """What the e-mail's reader may do on the complaint page now (`available_actions`, the
+    console's own list), so an e-mail never asks for something the console will not offer."""
+    from .actions import STAFF, available_actions
+
+    reader = user or _least_privileged_member(complaint.unit)
+    return available_actions(complaint, reader, STAFF) if reader is not None else []
+
+
 def _queue_for_staff(complaint: Complaint, template: str, email: str, user, extra: dict):
     context = complaint_context(complaint, **extra)
     # staff e-mails link the console; a guest's tracking link is theirs alone
     del context["portal_url"], context["is_guest"]
+    context["actions"] = staff_actions_for(complaint, user)
+    context["actions_for_unit"] = user is None
     return queue_notification(
         template=template,
         recipient_email=email,

@@ -4,7 +4,9 @@ from datetime import date
 from enum import StrEnum
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce, Least
+from django.utils import timezone
 
 from .localization import localized
 from .models import (
@@ -14,11 +16,20 @@ from .models import (
     ComplaintEvent,
     ContactChannel,
     CorrectiveAction,
+    Notification,
     ResolutionProposal,
     RouteApplication,
 )
 from .rules import STAFF_PERMISSION, is_complaint_staff, is_quality_manager, is_unit_manager
-from .states import ClosureReason, EventKind, InvestigationLevel, Status, Visibility
+from .states import (
+    OPEN_STATUSES,
+    ClosureReason,
+    EventKind,
+    InvestigationLevel,
+    SlaState,
+    Status,
+    Visibility,
+)
 
 
 def applicable_routes(category_id: int | None) -> QuerySet[AlternativeRoute]:
@@ -242,3 +253,159 @@ def complaints_for_export(user) -> QuerySet[Complaint]:
         )
         .order_by("received_at", "pk")
     )
+
+
+# --- the staff console's dashboard and review queues ------------------------------------------
+
+
+def _staff_scope(user) -> QuerySet[Complaint]:
+    """The complaints `user` may see, without the page's joins: what counts and short lists
+    start from. A handler's or unit manager's units are read once (one small query), so every
+    count filters on `unit_id IN (...)` and uses an index instead of joining the members."""
+    if not is_complaint_staff(user):
+        return Complaint.objects.none()
+    if is_quality_manager(user):
+        return Complaint.objects.all()
+    unit_ids = list(user.complaint_units.values_list("pk", flat=True))
+    return Complaint.objects.filter(unit_id__in=unit_ids)
+
+
+def with_due_at(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
+    """`due_at`: the earliest deadline the complaint is held to now (R10): the estimated
+    resolution time the customer was told, else the first-response due time, and the
+    category's final deadline when that is earlier."""
+    clock = Coalesce("estimated_resolution_at", "response_due_at")
+    return queryset.annotate(due_at=Least(clock, Coalesce("final_response_due_at", clock)))
+
+
+class DashboardQueue(StrEnum):
+    """The console's home-page panels (issue 10), in the order they are shown."""
+
+    MINE = "mine"
+    UNASSIGNED = "unassigned"
+    AT_RISK = "at_risk"
+    BREACHED = "breached"
+    REJECTED = "rejected"
+    FINAL_DECISIONS = "final_decisions"
+    OVERDUE_ACTIONS = "overdue_actions"
+    DEAD_NOTIFICATIONS = "dead_notifications"
+
+
+def rejections_to_review(user) -> QuerySet[Complaint]:
+    """R14: rejected resolutions waiting for staff's review (reinvestigate, revise or propose a
+    final decision); one whose final decision waits for approval is in the approval queue."""
+    return _staff_scope(user).filter(
+        status=Status.REJECTED, final_decision_proposed_at__isnull=True
+    )
+
+
+def pending_final_decisions(user) -> QuerySet[Complaint]:
+    """R14 four eyes, as a lean queue: the pending final decisions `user` may approve (a unit
+    manager in their units, a quality manager anywhere; never their own proposal)."""
+    if not (is_quality_manager(user) or is_unit_manager(user)):
+        return Complaint.objects.none()
+    return (
+        _staff_scope(user)
+        .filter(status=Status.REJECTED, final_decision_proposed_at__isnull=False)
+        .exclude(final_decision_proposed_by=user)
+    )
+
+
+def dashboard_queues(user) -> dict[str, QuerySet]:
+    """The querysets behind the dashboard panels `user` gets (none for anyone who is not
+    complaint staff, e.g. a content editor). Complaint queues are open complaints only, each
+    filter on an indexed column (`assignee`, `(unit, status)`, `(sla_state, status)`,
+    `(status, received_at)`), so closed rows are never scanned."""
+    if not is_complaint_staff(user):
+        return {}
+    open_complaints = _staff_scope(user).filter(status__in=OPEN_STATUSES)
+    queues: dict[str, QuerySet] = {
+        DashboardQueue.MINE: open_complaints.filter(assignee=user),
+        DashboardQueue.UNASSIGNED: open_complaints.filter(assignee__isnull=True),
+        DashboardQueue.AT_RISK: open_complaints.filter(sla_state=SlaState.AT_RISK),
+        DashboardQueue.BREACHED: open_complaints.filter(sla_state=SlaState.BREACHED),
+        DashboardQueue.REJECTED: rejections_to_review(user),
+    }
+    if is_quality_manager(user) or is_unit_manager(user):
+        queues[DashboardQueue.FINAL_DECISIONS] = pending_final_decisions(user)
+        queues[DashboardQueue.OVERDUE_ACTIONS] = overdue_corrective_actions_for(
+            user, timezone.localdate()
+        )
+    if is_quality_manager(user):
+        queues[DashboardQueue.DEAD_NOTIFICATIONS] = Notification.objects.filter(
+            status=Notification.State.DEAD
+        ).order_by("-created_at", "-pk")
+    return queues
+
+
+def dashboard_top(queue: str, queryset: QuerySet, *, limit: int = 5) -> list:
+    """The first `limit` rows of a dashboard queue with what its panel shows, in one query."""
+    if queue == DashboardQueue.OVERDUE_ACTIONS:
+        return list(queryset.select_related("owner").order_by("due_date", "pk")[:limit])
+    if queue == DashboardQueue.DEAD_NOTIFICATIONS:
+        return list(queryset.select_related("complaint")[:limit])
+    rows = with_due_at(queryset.select_related("unit", "assignee"))
+    if queue == DashboardQueue.FINAL_DECISIONS:
+        return list(rows.order_by("final_decision_proposed_at", "pk")[:limit])
+    return list(rows.order_by(F("due_at").asc(nulls_last=True), "pk")[:limit])
+
+
+def overdue_corrective_actions_for(user, today: date) -> QuerySet[CorrectiveAction]:
+    """R9: the overdue open actions a manager follows: a quality manager every one; a unit
+    manager those linked to a complaint of their units or owned by them. Nobody else."""
+    overdue = overdue_corrective_actions(today)
+    if is_quality_manager(user):
+        return overdue
+    if not is_unit_manager(user):
+        return CorrectiveAction.objects.none()
+    in_my_units = CorrectiveAction.complaints.through.objects.filter(
+        correctiveaction_id=OuterRef("pk"),
+        complaint__unit_id__in=user.complaint_units.values("pk"),
+    )
+    return overdue.filter(Q(Exists(in_my_units)) | Q(owner=user))
+
+
+def overdue_corrective_actions_page(user, today: date) -> QuerySet[CorrectiveAction]:
+    """The overdue actions with their owner and the linked complaints `user` may open."""
+    visible = _staff_scope(user).order_by("reference")
+    return overdue_corrective_actions_for(user, today).prefetch_related(
+        Prefetch("complaints", queryset=visible, to_attr="visible_complaints")
+    )
+
+
+def _review_relations(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
+    proposals = ResolutionProposal.objects.order_by("-proposed_at", "-pk").prefetch_related(
+        "routes_offered"
+    )
+    return with_due_at(
+        queryset.select_related("category", "unit", "assignee", "final_decision_proposed_by")
+    ).prefetch_related(
+        Prefetch("proposals", queryset=proposals, to_attr="proposals_newest_first"),
+        Prefetch(
+            "route_applications",
+            queryset=RouteApplication.objects.select_related("route").order_by("applied_on", "pk"),
+        ),
+    )
+
+
+def rejections_to_review_page(user) -> QuerySet[Complaint]:
+    """R14 review queue: each rejected complaint with its rejected proposal (reason, routes
+    offered), the customer's route applications and its deadline, oldest rejection first."""
+    return _review_relations(rejections_to_review(user)).order_by(
+        F("due_at").asc(nulls_last=True), "pk"
+    )
+
+
+def final_decisions_page(user) -> QuerySet[Complaint]:
+    """R14 four eyes: the final decisions awaiting `user`'s approval, with the same details."""
+    return _review_relations(pending_final_decisions(user)).order_by(
+        "final_decision_proposed_at", "pk"
+    )
+
+
+def last_rejected_proposal(complaint: Complaint) -> ResolutionProposal | None:
+    """The proposal the customer rejected last (from `proposals_newest_first`)."""
+    proposals = getattr(complaint, "proposals_newest_first", None)
+    if proposals is None:
+        proposals = list(complaint.proposals.order_by("-proposed_at", "-pk"))
+    return next((p for p in proposals if p.decision == ResolutionProposal.Decision.REJECTED), None)

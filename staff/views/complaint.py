@@ -56,6 +56,7 @@ def upper_first(text: str) -> str:
 class ComplaintView(WagtailAdminTemplateMixin, View):
     template_name = "staff/complaint_detail.html"
     header_icon = "warning"
+    attachment_form = None  # a refused upload's bound form (staff.views.attachments)
 
     def dispatch(self, request, *args, **kwargs):
         user = request.user
@@ -99,8 +100,18 @@ class ComplaintView(WagtailAdminTemplateMixin, View):
             facts=list(self.facts()),
             timeline=timeline(self.complaint, audience=STAFF_READER),
             action_forms=forms,
+            attachments=list(self.complaint.attachments.all()),
+            attachment_form=self.get_attachment_form(),
         )
         return self.render_to_response(context, status=status)
+
+    def get_attachment_form(self):
+        """The document form, while the complaint is open (the service refuses a closed one)."""
+        from .attachments import StaffAttachmentForm
+
+        if not self.complaint.is_open:
+            return None
+        return self.attachment_form or StaffAttachmentForm(auto_id="attachment-%s")
 
     def load(self, reference):
         self.complaint = get_object_or_404(

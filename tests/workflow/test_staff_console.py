@@ -83,7 +83,7 @@ def test_customers_do_not_reach_the_complaint_queue(client, customer):
     assert client.get("/admin/complaints/").status_code == 302
 
 
-def test_staff_e_mails_link_to_the_complaint_in_the_queue(client, staff, customer, category):
+def test_staff_e_mails_link_to_the_complaint_page(client, staff, customer, category):
     from tests.workflow.helpers import complaint_in
     from workflow.notifications import render
     from workflow.states import Status
@@ -93,9 +93,10 @@ def test_staff_e_mails_link_to_the_complaint_in_the_queue(client, staff, custome
     _, body = render(alert)
     link = next(line for line in body.splitlines() if "/admin/complaints/" in line).split()[-1]
     client.force_login(staff)
-    listing = client.get(link.removeprefix("http://127.0.0.1:8000"))
-    assert listing.status_code == 200
-    assert complaint.reference in listing.content.decode()
+    assert link == f"http://127.0.0.1:8000/admin/complaints/{complaint.reference}/"
+    page = client.get(link.removeprefix("http://127.0.0.1:8000"))
+    assert page.status_code == 200
+    assert complaint.reference in page.content.decode()
 
 
 def test_the_console_shows_istanbul_time(client, staff, category):

@@ -242,11 +242,27 @@ class ReopenForm(ActionForm):
     reason = text_field(_("Neden yeniden açılıyor?"))
 
 
-class CorrectiveActionForm(ActionForm):
-    """R9: a correction, corrective or preventive action for this complaint."""
+class CorrectiveActionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: CorrectiveAction) -> str:
+        return f"{obj.title} ({obj.get_kind_display()}, {obj.get_state_display()})"
 
-    kind = forms.ChoiceField(label=_("Tür"), choices=CorrectiveAction.Kind.choices)
-    description = text_field(_("Açıklama"), max_length=5000)
+
+class CorrectiveActionForm(ActionForm):
+    """R9: a new correction, corrective or preventive action for this complaint, or an
+    existing one (e.g. the action already opened for the same root cause) linked to it."""
+
+    existing = CorrectiveActionChoiceField(
+        label=_("Var olan bir faaliyeti bağla (isteğe bağlı)"),
+        queryset=CorrectiveAction.objects.none(),
+        required=False,
+        empty_label=_("Yeni bir faaliyet tanımla"),
+    )
+    kind = forms.ChoiceField(
+        label=_("Tür (yeni faaliyet)"),
+        choices=[("", "—"), *CorrectiveAction.Kind.choices],
+        required=False,
+    )
+    description = text_field(_("Açıklama (yeni faaliyet)"), required=False, max_length=5000)
     owner = StaffChoiceField(
         label=_("Sorumlu (isteğe bağlı)"),
         queryset=complaint_staff_users(),
@@ -258,6 +274,23 @@ class CorrectiveActionForm(ActionForm):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+
+    def __init__(self, *args, complaint=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # open or done actions not linked to this complaint yet (a verified one is finished)
+        linkable = CorrectiveAction.objects.exclude(state=CorrectiveAction.State.VERIFIED)
+        if complaint is not None:
+            linkable = linkable.exclude(complaints=complaint)
+        self.fields["existing"].queryset = linkable.order_by("-created_at", "-pk")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("existing") is None and "existing" not in self.errors:
+            required = _("Yeni bir faaliyet için bu alan zorunludur.")
+            for name in ("kind", "description"):
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, required)
+        return cleaned
 
 
 RECORDED_METHOD_CHOICES = [

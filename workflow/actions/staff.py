@@ -200,8 +200,17 @@ class AddCorrectiveAction(StaffAction):
     def state_refusal(self, complaint):
         return open_refusal(complaint)
 
+    def form_kwargs(self, complaint):
+        return {"complaint": complaint}
+
     def execute(self, complaint, user, cleaned_data):
-        return services.add_corrective_action(complaint=complaint, actor=user, **cleaned_data)
+        values = dict(cleaned_data)
+        existing = values.pop("existing", None)
+        if existing is not None:  # link it; the new action's fields are not used
+            return services.add_corrective_action(
+                complaint=complaint, actor=user, existing=existing
+            )
+        return services.add_corrective_action(complaint=complaint, actor=user, **values)
 
 
 @register

@@ -1,7 +1,6 @@
 """Filters and tags for the plain-text notification e-mails (templates/workflow/email/)."""
 
 from datetime import date, datetime
-from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django import template
@@ -35,6 +34,17 @@ def local_datetime(value) -> str:
 
 @register.simple_tag(takes_context=True)
 def staff_console_url(context) -> str:
-    """The complaint in the staff console's queue (found by its reference); staff e-mails
-    link here."""
-    return f"{settings.MEMNUN_SITE_URL}/admin/complaints/?{urlencode({'q': context['reference']})}"
+    """The complaint's page in the staff console (`/admin/complaints/<reference>/`), where
+    the actions the e-mail lists are offered; staff e-mails link here."""
+    from ..notifications import staff_complaint_url
+
+    return staff_complaint_url(context["reference"])
+
+
+@register.filter
+def action_labels(names) -> list[str]:
+    """Registry action names as their labels in the e-mail's language (unknown ones dropped:
+    a row queued before an action was renamed still renders)."""
+    from ..actions import get_action
+
+    return [str(action.label) for action in map(get_action, names or []) if action is not None]
