@@ -312,18 +312,6 @@ def register_complaint_page():
     ]
 
 
-class IntakeMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_complaint_staff(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_intake_menu_item():
-    return IntakeMenuItem(
-        _("Yeni şikâyet kaydı"), reverse("staff_intake"), icon_name="plus", order=201
-    )
-
-
 # --- dashboard panels, the review queue and overdue corrective actions (issue 10) -------------
 
 
@@ -356,6 +344,13 @@ class ComplaintStaffMenuItem(MenuItem):
 
     def is_shown(self, request):
         return self.shown_to(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_intake_menu_item():
+    return ComplaintStaffMenuItem(
+        _("Yeni şikâyet kaydı"), reverse("staff_intake"), icon_name="plus", order=201
+    )
 
 
 @hooks.register("register_admin_menu_item")
