@@ -3,6 +3,8 @@
 One serializer per direction: these only read. Input serializers live beside their views.
 """
 
+import copy
+
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers
 
@@ -39,7 +41,23 @@ def error_responses(descriptions: dict[int, str]) -> dict[int, OpenApiResponse]:
     }
 
 
-class ProposalSerializer(serializers.ModelSerializer):
+# A ModelSerializer that works out its fields from the model once per class, not on every
+# instance: DRF rebuilds them from the model fields (labels, choices, validators) each time a
+# serializer is made, which cost more than the rest of a small answer. Each instance still gets
+# its own copies (bound to it), as DRF's own declared fields do. (No docstring: the schema would
+# show it as the description of every serializer without one.)
+class CachedFieldsModelSerializer(serializers.ModelSerializer):
+
+    def get_fields(self):
+        cls = type(self)
+        built = cls.__dict__.get("_built_fields")
+        if built is None:
+            built = super().get_fields()
+            cls._built_fields = built
+        return copy.deepcopy(built)
+
+
+class ProposalSerializer(CachedFieldsModelSerializer):
     class Meta:
         model = ResolutionProposal
         fields = ["id", "text", "proposed_at"]
@@ -71,7 +89,7 @@ class AttachmentSerializer(serializers.Serializer):
         )
 
 
-class ComplaintSerializer(serializers.ModelSerializer):
+class ComplaintSerializer(CachedFieldsModelSerializer):
     """The complaint as the customer sees it (DESIGN.md "API payloads")."""
 
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -152,7 +170,7 @@ class ComplaintSerializer(serializers.ModelSerializer):
         return available_actions(complaint, request.user, self.actions_audience)
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(CachedFieldsModelSerializer):
     """A timeline entry. For the customer, an assignment shows the unit, not the person."""
 
     at = serializers.DateTimeField(source="created_at")
