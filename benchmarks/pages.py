@@ -12,12 +12,16 @@ median is the floor every other median is divided by.
 The people are real accounts of the database (after `generate_complaints`): the customer with
 the most complaints, a complaint handler of a unit and a quality manager. Each gets a session as
 after signing in (staff with the second factor done, as production requires); the requests send
-its cookie. For each target: `--warmup` requests, then `--requests` timed ones (client side,
-request sent to body read), at most `--seconds` per target. Options: `--only` (names, comma
-separated), `--port`.
+its cookie. Every target gets `--warmup` untimed requests; then they are timed in rounds, one
+request to each target per round (client side, request sent to body read), so that a busy moment
+of a shared machine falls on all of them alike. The rounds stop after `--requests` or `--seconds`;
+a target slower than `--slow` ms stops after 3. Other options: `--only` (target names, comma
+separated), `--port`. Needs `gunicorn` (requirements.txt) and, for the figures to mean anything,
+the planner statistics (`generate_complaints` runs ANALYZE).
 """
 
 import argparse
+import contextlib
 import http.client
 import os
 import secrets
@@ -176,15 +180,53 @@ def start_server(port: int) -> subprocess.Popen:
     sys.exit("gunicorn did not answer within 60 s.")
 
 
-def get(connection, url: str, cookie: str) -> tuple[int, float]:
+class CpuClock:
+    """CPU time (ms) the server spent: the gunicorn worker's threads and the PostgreSQL backend
+    serving its connection, from /proc/<pid>/schedstat (nanoseconds on the CPU). Unlike the
+    wall-clock time it hardly changes when other processes compete for the cores."""
+
+    def __init__(self, server: subprocess.Popen):
+        self.pids = []
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+        if children.exists():
+            self.pids = [int(pid) for pid in children.read_text().split()]  # the worker
+        self.pids += self.database_backends()
+
+    @staticmethod
+    def database_backends() -> list[int]:
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+            )
+            pids = [row[0] for row in cursor.fetchall()]
+        connection.close()
+        return [pid for pid in pids if Path(f"/proc/{pid}/schedstat").exists()]
+
+    def __call__(self) -> float:
+        total = 0
+        for pid in self.pids:
+            for task in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+                with contextlib.suppress(OSError, ValueError, IndexError):  # a thread ended
+                    total += int(task.read_text().split()[0])
+        return total / 1e6
+
+
+def get(connection, url: str, cookie: str, cpu=None) -> tuple[int, float, float]:
+    cpu_before = cpu() if cpu else 0.0
     started = time.perf_counter()
     connection.request("GET", url, headers={"Cookie": cookie, "Accept-Language": "tr"})
     response = connection.getresponse()
     response.read()
-    return response.status, (time.perf_counter() - started) * 1000
+    elapsed = (time.perf_counter() - started) * 1000
+    return response.status, elapsed, (cpu() - cpu_before) if cpu else 0.0
 
 
-def measure(connection, chosen, cookies, options) -> dict[Target, tuple[int, list[float]]]:
+def measure(connection, chosen, cookies, options, cpu):
     """Warm every target up, then time them in rounds, one request to each target per round,
     so that a busy moment of a shared machine falls on every target alike. A target slower
     than `--slow` ms leaves the rounds after 3 timed requests; the rounds stop after
@@ -193,20 +235,23 @@ def measure(connection, chosen, cookies, options) -> dict[Target, tuple[int, lis
     for target in chosen:
         status = 200
         for _ in range(options.warmup):
-            status, elapsed = get(connection, target.url, cookies[target.who])
+            status, elapsed, _cpu = get(connection, target.url, cookies[target.who])
             if status != 200 or elapsed > options.slow:
                 break
-        results[target] = (status, [])
+        results[target] = (status, [], [])
     deadline = time.monotonic() + options.seconds
     for round_number in range(options.requests):
         if round_number >= 3 and time.monotonic() > deadline:
             break
         for target in chosen:
-            status, timings = results[target]
+            status, timings, cpu_times = results[target]
             if status != 200 or (len(timings) >= 3 and statistics.median(timings) > options.slow):
                 continue
-            status, elapsed = get(connection, target.url, cookies[target.who])
-            results[target] = (status, [*timings, elapsed] if status == 200 else [])
+            status, elapsed, cpu_ms = get(connection, target.url, cookies[target.who], cpu)
+            if status == 200:
+                results[target] = (status, [*timings, elapsed], [*cpu_times, cpu_ms])
+            else:
+                results[target] = (status, [], [])
     return results
 
 
@@ -249,20 +294,28 @@ def main() -> None:
     server = start_server(port)
     try:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-        print(f"{'target':<30} {'n':>4} {'median ms':>10} {'p95 ms':>8} {'× bare':>7}  url")
-        floor = None
-        for target, (status, timings) in measure(connection, chosen, cookies, options).items():
+        get(connection, "/bench/bare/", cookies["customer"])  # the worker connects to the database
+        cpu = CpuClock(server)
+        results = measure(connection, chosen, cookies, options, cpu)
+        print(
+            f"{'target':<30} {'n':>4} {'median ms':>9} {'p95 ms':>7} {'× bare':>6} "
+            f"{'CPU ms':>7} {'× bare':>6}  url"
+        )
+        floor = cpu_floor = None
+        for target, (status, timings, cpu_times) in results.items():
             if not timings:
                 print(f"{target.name:<30} HTTP {status}  {target.url}")
                 continue
             median = statistics.median(timings)
             p95 = statistics.quantiles(timings, n=20)[18] if len(timings) > 1 else timings[0]
+            cpu_ms = statistics.mean(cpu_times)
             if floor is None and target.url == "/bench/bare/":
-                floor = median
+                floor, cpu_floor = median, cpu_ms
             ratio = f"{median / floor:.1f}" if floor else "-"
+            cpu_ratio = f"{cpu_ms / cpu_floor:.1f}" if cpu_floor else "-"
             print(
-                f"{target.name:<30} {len(timings):>4} {median:>10.1f} {p95:>8.1f} {ratio:>7}"
-                f"  {target.url}",
+                f"{target.name:<30} {len(timings):>4} {median:>9.1f} {p95:>7.1f} {ratio:>6} "
+                f"{cpu_ms:>7.1f} {cpu_ratio:>6}  {target.url}",
                 flush=True,
             )
     finally:

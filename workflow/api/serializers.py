@@ -11,7 +11,7 @@ from rest_framework import serializers
 from workflow.actions import CUSTOMER, available_actions
 from workflow.localization import route_text
 from workflow.models import AlternativeRoute, Complaint, ComplaintEvent, ResolutionProposal
-from workflow.selectors import applicable_routes, current_proposal, routes_stage
+from workflow.selectors import active_routes, current_proposal, routes_applying_to, routes_stage
 from workflow.states import ClosureReason, Status, Visibility
 from workflow.timeline import event_actor, event_text
 
@@ -47,7 +47,6 @@ def error_responses(descriptions: dict[int, str]) -> dict[int, OpenApiResponse]:
 # its own copies (bound to it), as DRF's own declared fields do. (No docstring: the schema would
 # show it as the description of every serializer without one.)
 class CachedFieldsModelSerializer(serializers.ModelSerializer):
-
     def get_fields(self):
         cls = type(self)
         built = cls.__dict__.get("_built_fields")
@@ -134,18 +133,23 @@ class ComplaintSerializer(CachedFieldsModelSerializer):
         proposal = current_proposal(complaint)
         if proposal is None or proposal.decision == ResolutionProposal.Decision.SUPERSEDED:
             return None
-        return ProposalSerializer(proposal).data
+        # one serializer for every complaint of the answer, not one each
+        serializer = self.context.setdefault("_proposal_serializer", ProposalSerializer())
+        return serializer.to_representation(proposal)
 
     @extend_schema_field(AlternativeRouteSerializer(many=True))
     def get_alternative_routes(self, complaint):
         if routes_stage(complaint) is None:
             return []
-        # one query per category per request, however many complaints are listed
-        cache = self.context.setdefault("_routes_by_category", {})
+        # the active routes are read once per answer, however many complaints and categories
+        # it lists; each category's list is serialized once
+        context = self.context
+        if "_active_routes" not in context:
+            context["_active_routes"] = active_routes()
+        cache = context.setdefault("_routes_by_category", {})
         if complaint.category_id not in cache:
-            cache[complaint.category_id] = AlternativeRouteSerializer(
-                applicable_routes(complaint.category_id), many=True
-            ).data
+            routes = routes_applying_to(context["_active_routes"], complaint.category_id)
+            cache[complaint.category_id] = AlternativeRouteSerializer(routes, many=True).data
         return cache[complaint.category_id]
 
     # what this reader may download, and from where
@@ -160,6 +164,8 @@ class ComplaintSerializer(CachedFieldsModelSerializer):
             for attachment in complaint.attachments.all()
             if attachment.visibility in self.attachment_visibilities
         ]
+        if not attachments:  # most complaints: no serializer to build
+            return []
         context = {"reference": complaint.reference, "attachment_url": self.attachment_url}
         return AttachmentSerializer(attachments, many=True, context=context).data
 
