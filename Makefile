@@ -10,7 +10,7 @@ export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run check-run-address test test-dates lint migrate demo messages deploy-check bench clean
+.PHONY: run check-run-address test test-dates lint migrate demo messages deploy-check bench bench-pages clean
 
 $(PYTHON):
 	@py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
@@ -82,6 +82,12 @@ test-dates: $(STAMP) messages
 
 bench: migrate
 	$(PYTHON) manage.py generate_complaints --count $${COUNT:-100000}
+
+# Customer and staff pages against a bare view, over HTTP with the production settings
+# (benchmarks/README.md); DATABASE_URL: a database benchmarks/generate_complaints.sh filled.
+bench-pages: $(STAMP)
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL (see benchmarks/README.md)"; exit 2; }
+	$(PYTHON) benchmarks/pages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles

@@ -17,10 +17,11 @@ the pages and the API, so no web layer re-derives it.
 """
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import ClassVar
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 
@@ -37,10 +38,26 @@ from ..rules import can_see_complaint, is_complainant, is_complaint_staff
 CUSTOMER = "customer"
 STAFF = "staff"
 
-NOT_NOW = _("Bu işlem şikâyetin şu anki durumunda yapılamaz.")
+NOT_NOW_TEXT = gettext_noop("Bu işlem şikâyetin şu anki durumunda yapılamaz.")
+NOT_NOW = _(NOT_NOW_TEXT)
+CLOSED_TEXT = gettext_noop("Şikâyet kapatılmış.")
 STAFF_ONLY = _("Bu işlemi yalnız şikâyet personeli yapabilir.")
 COMPLAINANT_ONLY = _("Bu işlemi yalnız şikâyet sahibi yapabilir.")
 CHECK_INPUT = _("Girdiğiniz bilgileri kontrol edin.")
+
+
+@lru_cache(maxsize=128)
+def _translation(message: str, language: str | None) -> str:
+    return gettext(message)
+
+
+def translated(message: str) -> str:
+    """`gettext(message)` in the active language, remembered per language. `available_actions`
+    checks every action of every complaint of a list, and most checks answer with a refusal;
+    a Turkish lookup walks the chain of fallback catalogues of the installed apps (tens of µs
+    each), so a list of 25 complaints would spend milliseconds translating refusals nobody
+    reads."""
+    return _translation(message, get_language())
 
 
 class Action:
@@ -71,7 +88,7 @@ class Action:
     def state_refusal(self, complaint: Complaint) -> str | None:
         """Why the complaint's state does not allow the action now (None: it does)."""
         if self.transition and not can_proceed(getattr(complaint, self.transition)):
-            return str(NOT_NOW)
+            return translated(NOT_NOW_TEXT)
         return None
 
     def check(self, complaint: Complaint, user) -> str | None:
@@ -128,4 +145,4 @@ def form_errors(form: forms.Form) -> dict[str, list[str]]:
 
 
 def open_refusal(complaint: Complaint) -> str | None:
-    return None if complaint.is_open else gettext("Şikâyet kapatılmış.")
+    return None if complaint.is_open else translated(CLOSED_TEXT)

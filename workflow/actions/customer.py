@@ -2,15 +2,15 @@
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from .. import services
 from ..models import Complaint
 from ..selectors import applicable_routes
 from ..states import ClosureReason, Status
 from . import forms
-from .base import CUSTOMER, Action, open_refusal
+from .base import CUSTOMER, Action, open_refusal, translated
 from .registry import register
 
 
@@ -126,9 +126,9 @@ class Survey(CustomerAction):
 
     def state_refusal(self, complaint):
         if complaint.status != Status.CLOSED:
-            return gettext("Anket, şikâyet kapatıldığında açılır.")
+            return translated(gettext_noop("Anket, şikâyet kapatıldığında açılır."))
         if has_survey(complaint):
-            return gettext("Anket zaten dolduruldu.")
+            return translated(gettext_noop("Anket zaten dolduruldu."))
         return None
 
     def form_kwargs(self, complaint):
@@ -161,7 +161,9 @@ class RecordRoute(CustomerAction):
             or complaint.closure_reason == ClosureReason.FINAL_DECISION
         )
         if not rejected or not routes_available(complaint):
-            return gettext("Alternatif yollar, bir çözüm reddedildikten sonra sunulur.")
+            return translated(
+                gettext_noop("Alternatif yollar, bir çözüm reddedildikten sonra sunulur.")
+            )
         return None
 
     def form_kwargs(self, complaint):

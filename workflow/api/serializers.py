@@ -3,13 +3,15 @@
 One serializer per direction: these only read. Input serializers live beside their views.
 """
 
+import copy
+
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers
 
 from workflow.actions import CUSTOMER, available_actions
 from workflow.localization import route_text
 from workflow.models import AlternativeRoute, Complaint, ComplaintEvent, ResolutionProposal
-from workflow.selectors import applicable_routes, current_proposal, routes_stage
+from workflow.selectors import active_routes, current_proposal, routes_applying_to, routes_stage
 from workflow.states import ClosureReason, Status, Visibility
 from workflow.timeline import event_actor, event_text
 
@@ -39,7 +41,22 @@ def error_responses(descriptions: dict[int, str]) -> dict[int, OpenApiResponse]:
     }
 
 
-class ProposalSerializer(serializers.ModelSerializer):
+# A ModelSerializer that works out its fields from the model once per class, not on every
+# instance: DRF rebuilds them from the model fields (labels, choices, validators) each time a
+# serializer is made, which cost more than the rest of a small answer. Each instance still gets
+# its own copies (bound to it), as DRF's own declared fields do. (No docstring: the schema would
+# show it as the description of every serializer without one.)
+class CachedFieldsModelSerializer(serializers.ModelSerializer):
+    def get_fields(self):
+        cls = type(self)
+        built = cls.__dict__.get("_built_fields")
+        if built is None:
+            built = super().get_fields()
+            cls._built_fields = built
+        return copy.deepcopy(built)
+
+
+class ProposalSerializer(CachedFieldsModelSerializer):
     class Meta:
         model = ResolutionProposal
         fields = ["id", "text", "proposed_at"]
@@ -71,7 +88,7 @@ class AttachmentSerializer(serializers.Serializer):
         )
 
 
-class ComplaintSerializer(serializers.ModelSerializer):
+class ComplaintSerializer(CachedFieldsModelSerializer):
     """The complaint as the customer sees it (DESIGN.md "API payloads")."""
 
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
@@ -116,18 +133,23 @@ class ComplaintSerializer(serializers.ModelSerializer):
         proposal = current_proposal(complaint)
         if proposal is None or proposal.decision == ResolutionProposal.Decision.SUPERSEDED:
             return None
-        return ProposalSerializer(proposal).data
+        # one serializer for every complaint of the answer, not one each
+        serializer = self.context.setdefault("_proposal_serializer", ProposalSerializer())
+        return serializer.to_representation(proposal)
 
     @extend_schema_field(AlternativeRouteSerializer(many=True))
     def get_alternative_routes(self, complaint):
         if routes_stage(complaint) is None:
             return []
-        # one query per category per request, however many complaints are listed
-        cache = self.context.setdefault("_routes_by_category", {})
+        # the active routes are read once per answer, however many complaints and categories
+        # it lists; each category's list is serialized once
+        context = self.context
+        if "_active_routes" not in context:
+            context["_active_routes"] = active_routes()
+        cache = context.setdefault("_routes_by_category", {})
         if complaint.category_id not in cache:
-            cache[complaint.category_id] = AlternativeRouteSerializer(
-                applicable_routes(complaint.category_id), many=True
-            ).data
+            routes = routes_applying_to(context["_active_routes"], complaint.category_id)
+            cache[complaint.category_id] = AlternativeRouteSerializer(routes, many=True).data
         return cache[complaint.category_id]
 
     # what this reader may download, and from where
@@ -142,6 +164,8 @@ class ComplaintSerializer(serializers.ModelSerializer):
             for attachment in complaint.attachments.all()
             if attachment.visibility in self.attachment_visibilities
         ]
+        if not attachments:  # most complaints: no serializer to build
+            return []
         context = {"reference": complaint.reference, "attachment_url": self.attachment_url}
         return AttachmentSerializer(attachments, many=True, context=context).data
 
@@ -152,7 +176,7 @@ class ComplaintSerializer(serializers.ModelSerializer):
         return available_actions(complaint, request.user, self.actions_audience)
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(CachedFieldsModelSerializer):
     """A timeline entry. For the customer, an assignment shows the unit, not the person."""
 
     at = serializers.DateTimeField(source="created_at")
