@@ -82,8 +82,9 @@ QUEUE_PARAMETERS = [
     ),
     queue_parameter(
         "ordering",
-        "`due` (the default: earliest response deadline first, then oldest received), `-due`, "
-        "`received` (oldest first) or `-received` (newest first).",
+        "`due` (the default: open complaints first, earliest response deadline first, then "
+        "oldest received), `-due` (open first, latest deadline first), `received` (oldest "
+        "first) or `-received` (newest first).",
         enum=list(ORDERINGS),
     ),
     queue_parameter("page_size", "Rows per page (default 25, at most 100).", type=OpenApiTypes.INT),
@@ -197,7 +198,7 @@ def staff_action_inputs() -> PolymorphicProxySerializer:
 @extend_schema_view(
     list=extend_schema(
         responses={200: StaffComplaintSerializer(many=True), 403: ERRORS[403]},
-        summary="The queue: earliest response deadline first, filtered and searched",
+        summary="The queue: open complaints first, earliest response deadline first",
         parameters=QUEUE_PARAMETERS,
     ),
     retrieve=extend_schema(

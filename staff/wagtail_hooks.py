@@ -243,7 +243,7 @@ class ComplaintViewSet(ModelViewSet):
 
     model = Complaint
     icon = "warning"
-    menu_label = _("Şikâyetler")
+    menu_label = _("Şikâyet kuyruğu")  # "Şikâyetler" is the customer's "My complaints"
     menu_order = 200
     add_to_admin_menu = True
     index_view_class = ComplaintQueueView

@@ -31,7 +31,14 @@ from tests.workflow.conftest import (  # noqa: F401 (fixtures)
     unit_manager_a,
 )
 from tests.workflow.helpers import complaint_in, last_event, nothing_changes, reload
-from workflow.states import Channel, EventKind, InvestigationLevel, SlaState, Status
+from workflow.states import (
+    Channel,
+    ClosureReason,
+    EventKind,
+    InvestigationLevel,
+    SlaState,
+    Status,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +95,25 @@ def test_both_queues_put_the_earliest_response_deadline_first(client, quality_ma
 
     assert api_references(quality_manager) == expected
     assert console_references(client, quality_manager) == expected
+
+
+def test_closed_complaints_come_after_the_open_ones(client, quality_manager, category_a):
+    closed_long_ago = row(
+        category_a,
+        due_hours=-24 * 30,
+        status=Status.CLOSED,
+        closed_at=T,
+        closure_reason=ClosureReason.RESOLVED,
+    )
+    open_later = row(category_a, due_hours=24)
+    open_sooner = row(category_a, due_hours=2)
+
+    expected = refs(open_sooner, open_later, closed_long_ago)
+    assert api_references(quality_manager) == expected
+    assert console_references(client, quality_manager) == expected
+    assert api_references(quality_manager, ordering="-due") == refs(
+        open_later, open_sooner, closed_long_ago
+    )
 
 
 @pytest.mark.parametrize(
@@ -362,12 +388,15 @@ def test_a_quality_manager_assigns_several_complaints_in_one_step(
     second = complaint_in(
         Status.INVESTIGATING, customer=customer, staff=quality_manager, category=category_b
     )
+    closed = complaint_in(
+        Status.CLOSED, customer=customer, staff=quality_manager, category=category_b
+    )
     client.force_login(quality_manager)
 
     response = client.post(
         BULK,
         {
-            "complaints": [first.pk, second.pk],
+            "complaints": [first.pk, second.pk, closed.pk],
             "unit": unit_a.slug,
             "assignee": handler_a.email,
             "next": "/admin/complaints/?status=investigating",
@@ -376,7 +405,11 @@ def test_a_quality_manager_assigns_several_complaints_in_one_step(
     )
 
     assert response.redirect_chain[-1][0] == "/admin/complaints/?status=investigating"
-    assert messages_of(response) == ["2 şikâyet atandı."]
+    assert messages_of(response) == [
+        "2 şikâyet atandı.",
+        f"{closed.reference}: Şikâyet kapatılmış.",
+    ]
+    assert reload(closed).unit.slug == "unit-b"
     for complaint in (first, second):
         complaint = reload(complaint)
         assert complaint.unit == unit_a
@@ -416,7 +449,9 @@ def test_bulk_assign_reports_each_refused_complaint_and_assigns_the_rest(
         "1 şikâyet atandı.",
         f"{reassignment.reference}: Şikâyeti yeniden atamayı yalnız birim yöneticisi ya da "
         "kalite yöneticisi yapabilir.",
-        f"{closed.reference}: Şikâyet kapatılmış.",
+        # a handler may only start an acknowledged one, whatever else its state
+        f"{closed.reference}: Şikâyeti yeniden atamayı yalnız birim yöneticisi ya da "
+        "kalite yöneticisi yapabilir.",
         f"{other_unit.pk}: Böyle bir şikâyet yok.",
     ]
     allowed = reload(allowed)

@@ -1,9 +1,13 @@
-"""Indexes of the staff queue (workflow.queue): the earliest response deadline first in each
-scope and filter, newest/oldest received, and on PostgreSQL a GIN index for the full-text
-search whose expression is `workflow.queue.SEARCH_VECTOR` word for word (SQLite searches with
+"""Indexes of the staff queue (workflow.queue): open complaints first, then the earliest
+response deadline, in each scope and filter; newest/oldest received; and on PostgreSQL a GIN
+index for the full-text search whose expression is `workflow.queue.SEARCH_VECTOR` word for word (SQLite searches with
 `icontains` and gets no such index)."""
 
 from django.db import migrations, models
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
+
+# workflow.queue.IS_CLOSED: the deadline orders put open complaints first
+IS_CLOSED = ExpressionWrapper(Q(closed_at__isnull=False), output_field=BooleanField())
 
 SEARCH_EXPRESSION = (
     "to_tsvector('simple'::regconfig, "
@@ -35,23 +39,25 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="complaint",
             index=models.Index(
-                fields=["response_due_at", "received_at", "id"], name="complaint_due_idx"
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="complaint",
-            index=models.Index(fields=["unit", "response_due_at"], name="complaint_unit_due_idx"),
-        ),
-        migrations.AddIndex(
-            model_name="complaint",
-            index=models.Index(
-                fields=["status", "response_due_at"], name="complaint_status_due_idx"
+                IS_CLOSED, F("response_due_at"), F("received_at"), F("id"), name="complaint_due_idx"
             ),
         ),
         migrations.AddIndex(
             model_name="complaint",
             index=models.Index(
-                fields=["sla_state", "response_due_at"], name="complaint_sla_due_idx"
+                F("unit"), IS_CLOSED, F("response_due_at"), name="complaint_unit_due_idx"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="complaint",
+            index=models.Index(
+                F("status"), IS_CLOSED, F("response_due_at"), name="complaint_status_due_idx"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="complaint",
+            index=models.Index(
+                F("sla_state"), IS_CLOSED, F("response_due_at"), name="complaint_sla_due_idx"
             ),
         ),
         migrations.AddIndex(
