@@ -361,6 +361,14 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
                 "response_due_at",
                 name="complaint_sla_due_idx",
             ),
+            models.Index(
+                "assignee",
+                models.ExpressionWrapper(
+                    models.Q(closed_at__isnull=False), output_field=models.BooleanField()
+                ),
+                "response_due_at",
+                name="complaint_assignee_due_idx",
+            ),
             models.Index(fields=["received_at", "id"], name="complaint_received_idx"),
         ]
         constraints = [

@@ -62,6 +62,12 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="complaint",
+            index=models.Index(
+                F("assignee"), IS_CLOSED, F("response_due_at"), name="complaint_assignee_due_idx"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="complaint",
             index=models.Index(fields=["received_at", "id"], name="complaint_received_idx"),
         ),
         migrations.RunPython(create_search_index, drop_search_index, elidable=False),
