@@ -3,13 +3,12 @@
 
 from collections.abc import Mapping
 
-import django_filters
 from django.contrib.sessions.backends.base import SessionBase
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiParameter,
     PolymorphicProxySerializer,
     extend_schema,
     extend_schema_view,
@@ -22,6 +21,8 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
+from staff.pagination import StaffQueuePagination
+from staff.queue_filters import ME, UNASSIGNED, StaffQueueApiFilterSet
 from workflow import services
 from workflow.actions import STAFF, all_actions, form_errors, get_action
 from workflow.actions.intake import IntakeForm
@@ -34,13 +35,58 @@ from workflow.api.serializers import (
     error_responses,
 )
 from workflow.models import Complaint, Unit
+from workflow.queue import ORDERINGS, order_queue
 from workflow.rules import has_required_second_factor, is_complaint_staff
 from workflow.selectors import attachments_for_staff, complaints_for_staff, events_for_staff
 from workflow.states import (
     Channel,
+    InvestigationLevel,
     SlaState,
+    Status,
     Visibility,
 )
+
+
+def queue_parameter(name, description, *, enum=None, type=OpenApiTypes.STR):
+    return OpenApiParameter(name, type=type, enum=enum, description=description)
+
+
+QUEUE_PARAMETERS = [
+    queue_parameter("status", "The complaint's state.", enum=Status.values),
+    queue_parameter("unit", "A unit's slug (`/api/v1/staff/units/`)."),
+    queue_parameter("channel", "The channel it came in by.", enum=Channel.values),
+    queue_parameter("sla", "The response deadline's state (R10).", enum=SlaState.values),
+    queue_parameter("level", "Investigation level (R6).", enum=InvestigationLevel.values),
+    queue_parameter("category", "A category's slug (`/api/v1/categories/`)."),
+    queue_parameter(
+        "received_from",
+        "Received on this date or later (Europe/Istanbul).",
+        type=OpenApiTypes.DATE,
+    ),
+    queue_parameter(
+        "received_to",
+        "Received on this date or earlier (Europe/Istanbul).",
+        type=OpenApiTypes.DATE,
+    ),
+    queue_parameter(
+        "assignee",
+        "`me`: assigned to the caller; `none`: assigned to nobody.",
+        enum=[ME, UNASSIGNED],
+    ),
+    queue_parameter(
+        "q",
+        "Search the reference, subject, description, contact name and e-mail (each word as the "
+        "start of a word); a whole reference (MMN-YYYY-NNNNNN) finds exactly that complaint.",
+    ),
+    queue_parameter(
+        "ordering",
+        "`due` (the default: open complaints first, earliest response deadline first, then "
+        "oldest received), `-due` (open first, latest deadline first), `received` (oldest "
+        "first) or `-received` (newest first).",
+        enum=list(ORDERINGS),
+    ),
+    queue_parameter("page_size", "Rows per page (default 25, at most 100).", type=OpenApiTypes.INT),
+]
 
 ERRORS = error_responses(
     {
@@ -102,29 +148,6 @@ class StaffComplaintDetailSerializer(StaffComplaintSerializer):
         return StaffEventSerializer(events_for_staff(complaint), many=True).data
 
 
-class StaffComplaintFilter(django_filters.FilterSet):
-    # `status` comes from Meta.fields: the model's choices make it a choice filter
-    unit = django_filters.CharFilter(field_name="unit__slug")
-    channel = django_filters.ChoiceFilter(choices=Channel.choices)
-    sla = django_filters.ChoiceFilter(
-        field_name="sla_state",
-        choices=[(SlaState.AT_RISK, "at_risk"), (SlaState.BREACHED, "breached")],
-    )
-    q = django_filters.CharFilter(method="search")
-
-    class Meta:
-        model = Complaint
-        fields = ["status", "unit", "channel", "sla", "q"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(reference__iexact=value)
-            | Q(subject__icontains=value)
-            | Q(contact_name__icontains=value)
-            | Q(contact_email__iexact=value)
-        )
-
-
 def staff_action_inputs() -> PolymorphicProxySerializer:
     """One documented body per staff action of the registry (its form's fields)."""
     return PolymorphicProxySerializer(
@@ -141,7 +164,11 @@ def staff_action_inputs() -> PolymorphicProxySerializer:
 
 
 @extend_schema_view(
-    list=extend_schema(responses={200: StaffComplaintSerializer(many=True), 403: ERRORS[403]}),
+    list=extend_schema(
+        responses={200: StaffComplaintSerializer(many=True), 403: ERRORS[403]},
+        summary="The queue: open complaints first, earliest response deadline first",
+        parameters=QUEUE_PARAMETERS,
+    ),
     retrieve=extend_schema(
         responses={200: StaffComplaintDetailSerializer, 403: ERRORS[403], 404: ERRORS[404]}
     ),
@@ -151,11 +178,13 @@ class StaffComplaintViewSet(
 ):
     permission_classes = [IsComplaintStaff]
     lookup_field = "reference"
-    filterset_class = StaffComplaintFilter
+    filterset_class = StaffQueueApiFilterSet
+    pagination_class = StaffQueuePagination
     serializer_class = StaffComplaintSerializer
 
     def get_queryset(self):
-        return complaints_for_staff(self.request.user)
+        complaints = complaints_for_staff(self.request.user)
+        return order_queue(complaints, None) if self.action == "list" else complaints
 
     def get_serializer_class(self):
         if self.action in ("retrieve", "perform_action", "create"):

@@ -13,17 +13,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path, re_path, reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList, extract_panel_definitions_from_model_class
-from wagtail.admin.ui.tables import TitleColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -31,6 +29,7 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from staff.panels import complaint_panels
+from staff.queue_filters import ComplaintQueueFilterSet
 from staff.views.attachments import ComplaintAttachmentView
 from staff.views.complaint import FACTS, ComplaintView
 from staff.views.corrective_actions import (
@@ -38,6 +37,14 @@ from staff.views.corrective_actions import (
     may_follow_corrective_actions,
 )
 from staff.views.intake import IntakeView
+from staff.views.queue import (
+    ComplaintBulkAssignView,
+    ComplaintQueueView,
+    DueColumn,
+    LocalTimeColumn,
+    SelectColumn,
+    assignee_name,
+)
 from staff.views.reviews import RejectionReviewView
 from workflow.models import (
     AlternativeRoute,
@@ -233,21 +240,6 @@ class ReadOnlyComplaintPolicy(ModelPermissionPolicy):
 register_permission_policy(Complaint, ReadOnlyComplaintPolicy(Complaint))
 
 
-class ComplaintIndexView(IndexView):
-    """The queue and its search show only the complaints the user may see (their units';
-    every unit for a quality manager)."""
-
-    def get_base_queryset(self):
-        return complaints_for_staff(self.request.user)
-
-    @cached_property
-    def header_buttons(self):
-        # complaints are never added as rows; a new one comes in through intake (R2)
-        return [
-            HeaderButton(_("Yeni şikâyet kaydı"), url=reverse("staff_intake"), icon_name="plus")
-        ]
-
-
 class ComplaintInspectView(LocalTimeInspectView):
     def get_object(self, queryset=None):
         """Another unit's complaint is a 404, as in the staff API."""
@@ -255,33 +247,36 @@ class ComplaintInspectView(LocalTimeInspectView):
 
 
 class ComplaintViewSet(ModelViewSet):
-    """The complaint queue: filter by state, unit, channel and deadline; inspect a complaint."""
+    """The complaint queue (staff.views.queue): earliest deadline first, filters, search and
+    bulk assignment; inspect a complaint."""
 
     model = Complaint
     icon = "warning"
-    menu_label = _("Şikâyetler")
+    menu_label = _("Şikâyet kuyruğu")  # "Şikâyetler" is the customer's "My complaints"
     menu_order = 200
     add_to_admin_menu = True
-    index_view_class = ComplaintIndexView
+    index_view_class = ComplaintQueueView
     inspect_view_class = ComplaintInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["subject"]  # required by ModelViewSet; the policy refuses add/change/delete
     # the reference opens the complaint page, where staff act on it (staff.views.complaint)
     list_display = [
+        SelectColumn("select"),
         TitleColumn(
             "reference",
             label=_("Başvuru no."),
             get_url=lambda complaint: reverse("staff_complaint", args=[complaint.reference]),
         ),
-        "subject",
-        "status",
-        "unit",
-        "sla_state",
-        "received_at",
+        Column("subject", label=_("Konu")),
+        Column("status", label=_("Durum"), accessor="get_status_display"),
+        Column("unit", label=_("Birim")),
+        Column("assignee", label=_("Sorumlu personel"), accessor=assignee_name),
+        DueColumn("due", label=_("Yanıt son zamanı"), sort_key="due"),
+        LocalTimeColumn("received_at", label=_("Alınma zamanı"), sort_key="received"),
     ]
-    list_filter = ["status", "unit", "channel", "sla_state", "investigation_level"]
-    search_fields = ["reference", "subject", "contact_name", "contact_email"]
+    filterset_class = ComplaintQueueFilterSet
+    search_fields = ["reference", "subject", "description", "contact_name", "contact_email"]
     # the complaint page's facts, plus what the inspect view shows in full
     inspect_view_fields = ["reference", "subject", "description", "severity", *FACTS]
 
@@ -309,6 +304,11 @@ def register_complaint_page():
             name="staff_complaint",
         ),
         path("complaints/intake/", IntakeView.as_view(), name="staff_intake"),
+        path(
+            "complaints/bulk-assign/",
+            ComplaintBulkAssignView.as_view(),
+            name="staff_complaint_bulk_assign",
+        ),
     ]
 
 

@@ -325,6 +325,51 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
             models.Index(fields=["unit", "status"], name="complaint_unit_status_idx"),
             models.Index(fields=["category", "received_at"], name="complaint_category_idx"),
             models.Index(fields=["sla_state", "status"], name="complaint_sla_idx"),
+            # the staff queue (workflow.queue): open ones first, then the earliest response
+            # deadline, in every scope and filter it is read with; a page reads its index in
+            # order and stops (the first expression is workflow.queue.IS_CLOSED)
+            models.Index(
+                models.ExpressionWrapper(
+                    models.Q(closed_at__isnull=False), output_field=models.BooleanField()
+                ),
+                "response_due_at",
+                "received_at",
+                "id",
+                name="complaint_due_idx",
+            ),
+            models.Index(
+                "unit",
+                models.ExpressionWrapper(
+                    models.Q(closed_at__isnull=False), output_field=models.BooleanField()
+                ),
+                "response_due_at",
+                name="complaint_unit_due_idx",
+            ),
+            models.Index(
+                "status",
+                models.ExpressionWrapper(
+                    models.Q(closed_at__isnull=False), output_field=models.BooleanField()
+                ),
+                "response_due_at",
+                name="complaint_status_due_idx",
+            ),
+            models.Index(
+                "sla_state",
+                models.ExpressionWrapper(
+                    models.Q(closed_at__isnull=False), output_field=models.BooleanField()
+                ),
+                "response_due_at",
+                name="complaint_sla_due_idx",
+            ),
+            models.Index(
+                "assignee",
+                models.ExpressionWrapper(
+                    models.Q(closed_at__isnull=False), output_field=models.BooleanField()
+                ),
+                "response_due_at",
+                name="complaint_assignee_due_idx",
+            ),
+            models.Index(fields=["received_at", "id"], name="complaint_received_idx"),
         ]
         constraints = [
             models.CheckConstraint(

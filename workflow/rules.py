@@ -50,8 +50,18 @@ def is_member_of_complaint_unit(user, complaint) -> bool:
     return (
         complaint is not None
         and complaint.unit_id is not None
-        and user.complaint_units.filter(pk=complaint.unit_id).exists()
+        and complaint.unit_id in complaint_unit_ids(user)
     )
+
+
+def complaint_unit_ids(user) -> frozenset[int]:
+    """The user's units, read once per user object (like Django's permission cache), so a
+    queue page that asks about each of its complaints makes one query, not one per row."""
+    cached = getattr(user, "_complaint_unit_ids", None)
+    if cached is None:
+        cached = frozenset(user.complaint_units.values_list("pk", flat=True))
+        user._complaint_unit_ids = cached
+    return cached
 
 
 @rules.predicate

@@ -1,0 +1,119 @@
+"""The staff queue's filters, one set for the console (/admin/complaints/) and the staff API
+(/api/v1/staff/complaints/), with the same parameter names in both, so a link such as
+`?status=investigating&sla=breached&assignee=me` means the same everywhere:
+
+`status`, `unit` (slug), `channel`, `sla`, `level`, `category` (slug), `received_from`,
+`received_to` (dates, whole days in Istanbul), `assignee` (`me` | `none`); the API also takes
+`q` (search) and `ordering` (`due`, `-due`, `received`, `-received`), which the console reads
+through Wagtail's own search box and column headers.
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+
+from workflow.models import Category, Complaint, Unit
+from workflow.queue import ORDERINGS, order_queue, received_between, search_queue
+from workflow.states import Channel, InvestigationLevel, SlaState, Status
+
+ME, UNASSIGNED = "me", "none"
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ComplaintQueueFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Durum"), choices=Status.choices, widget=forms.RadioSelect, empty_label=_("Tümü")
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Birim"),
+        field_name="unit",
+        queryset=Unit.objects.order_by("name_tr", "pk"),
+        to_field_name="slug",
+        empty_label=_("Tümü"),
+    )
+    channel = django_filters.ChoiceFilter(
+        label=_("Başvuru kanalı"),
+        choices=Channel.choices,
+        widget=forms.RadioSelect,
+        empty_label=_("Tümü"),
+    )
+    sla = django_filters.ChoiceFilter(
+        label=_("Süre durumu"),
+        field_name="sla_state",
+        choices=SlaState.choices,
+        widget=forms.RadioSelect,
+        empty_label=_("Tümü"),
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("İnceleme düzeyi"),
+        field_name="investigation_level",
+        choices=InvestigationLevel.choices,
+        widget=forms.RadioSelect,
+        empty_label=_("Tümü"),
+    )
+    category = django_filters.ModelChoiceFilter(
+        label=_("Kategori"),
+        field_name="category",
+        queryset=Category.objects.order_by("name_tr", "pk"),
+        to_field_name="slug",
+        empty_label=_("Tümü"),
+    )
+    received_from = django_filters.DateFilter(
+        label=_("Alınma tarihi (başlangıç)"), method="filter_received_from", widget=DATE_INPUT
+    )
+    received_to = django_filters.DateFilter(
+        label=_("Alınma tarihi (bitiş)"), method="filter_received_to", widget=DATE_INPUT
+    )
+    assignee = django_filters.ChoiceFilter(
+        label=_("Sorumlu personel"),
+        choices=[(ME, _("Bana atananlar")), (UNASSIGNED, _("Kimseye atanmamış"))],
+        method="filter_assignee",
+        widget=forms.RadioSelect,
+        empty_label=_("Tümü"),
+    )
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "status",
+            "unit",
+            "channel",
+            "sla",
+            "level",
+            "category",
+            "received_from",
+            "received_to",
+            "assignee",
+        ]
+
+    def filter_received_from(self, queryset, name, value):
+        return received_between(queryset, value, None)
+
+    def filter_received_to(self, queryset, name, value):
+        return received_between(queryset, None, value)
+
+    def filter_assignee(self, queryset, name, value):
+        if value == ME:
+            return queryset.filter(assignee=self.request.user)
+        return queryset.filter(assignee__isnull=True)
+
+
+class StaffQueueApiFilterSet(ComplaintQueueFilterSet):
+    """The API's: the console's filters plus the search and the order as parameters."""
+
+    q = django_filters.CharFilter(label=_("Ara"), method="search", max_length=200)
+    ordering = django_filters.ChoiceFilter(
+        label=_("Sıralama"),
+        choices=[(name, name) for name in ORDERINGS],
+        method="order",
+    )
+
+    class Meta(ComplaintQueueFilterSet.Meta):
+        fields = [*ComplaintQueueFilterSet.Meta.fields, "q", "ordering"]
+
+    def search(self, queryset, name, value):
+        return search_queue(queryset, value)
+
+    def order(self, queryset, name, value):
+        return order_queue(queryset, value)
