@@ -44,6 +44,11 @@ class ContactMethod(models.TextChoices):
     SOCIAL_MEDIA = "social_media", _("Sosyal medya")
 
 
+# the values alone, as the actions' API inputs list them (workflow.api.inputs): the OpenAPI
+# schema names that enum once (ENUM_NAME_OVERRIDES), whichever field of which action uses it
+CONTACT_METHODS = [method.value for method in ContactMethod]
+
+
 class Severity(models.IntegerChoices):
     LOW = 1, _("Düşük")
     MEDIUM = 2, _("Orta")

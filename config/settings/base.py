@@ -359,6 +359,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ComplaintStatusEnum": "workflow.states.Status",
         "ChannelEnum": "workflow.states.Channel",
+        "ContactMethodEnum": "workflow.states.CONTACT_METHODS",
+        "PreferredContactMethodEnum": "workflow.states.ContactMethod",
         "IntakeChannelEnum": "workflow.states.STAFF_INTAKE_CHANNELS",
         "LanguageEnum": "workflow.states.Language",
         "RecordedAnswerMethodEnum": "workflow.services.recorded.RECORDED_METHODS",
