@@ -249,7 +249,8 @@ class StaffComplaintViewSet(
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def attachments(self, request, reference=None):
-        complaint = get_object_or_404(Complaint.objects.only("pk"), reference=reference)
+        # another unit's complaint is a 404 here, before any file is read (the service checks too)
+        complaint = get_object_or_404(self.get_queryset(), reference=reference)
         file = request.FILES.get("file")
         if file is None:
             raise ValidationError({"file": [gettext("Bir dosya seçin.")]})

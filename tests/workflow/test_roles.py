@@ -5,9 +5,11 @@ import pytest
 from rest_framework.test import APIClient
 
 from tests.factories import HandlerFactory, UnitFactory
+from tests.workflow import attachment_files
 from tests.workflow.helpers import complaint_in, last_event, nothing_changes, reload
 from workflow import rules, selectors, services
 from workflow.errors import ComplaintNotFound, InvalidInput, NotPermitted
+from workflow.models import Attachment
 from workflow.states import Status
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +107,19 @@ def test_staff_api_action_on_another_units_complaint_is_404_and_changes_nothing(
         )
 
     assert response.status_code == 404
+
+
+def test_staff_api_upload_to_another_units_complaint_is_404_and_stores_nothing(in_b, handler_a):
+    b = in_b(Status.RECEIVED)
+
+    response = api_for(handler_a).post(
+        f"/api/v1/staff/complaints/{b.reference}/attachments/",
+        {"file": attachment_files.upload("yanit.pdf", attachment_files.PDF)},
+        format="multipart",
+    )
+
+    assert response.status_code == 404
+    assert not Attachment.objects.exists()
 
 
 def test_console_queue_search_and_inspect_hide_another_units_complaint(
