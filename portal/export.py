@@ -16,7 +16,7 @@ from workflow.selectors import complaints_for_export
 from workflow.services.profile import profile_of
 from workflow.uploads import safe_name
 
-from .tracking_forms import current_pdf, render_and_keep
+from .tracking_forms import current_pdf, current_pdfs, render_and_keep
 from .views import has_survey
 
 
@@ -131,8 +131,12 @@ def personal_data_zip(user, language: str = "tr"):
     archive_file = tempfile.SpooledTemporaryFile(max_size=10 * 1024 * 1024)  # noqa: SIM115
     with zipfile.ZipFile(archive_file, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", personal_data_json(user, complaints))
-        for complaint in complaints:
+        by_id = {complaint.pk: complaint for complaint in complaints}
+        for complaint_id, pdf in current_pdfs(by_id, language):
+            archive.writestr(tracking_form_path(by_id.pop(complaint_id)), pdf)
+        for complaint in by_id.values():  # no current form kept: rendered here, once
             archive.writestr(tracking_form_path(complaint), kept_tracking_form(complaint, language))
+        for complaint in complaints:
             for attachment in complaint.customer_attachments:
                 with (
                     attachment.file.open("rb") as source,

@@ -2,20 +2,42 @@
 changes; a request serves the kept PDF or asks the worker for one, never renders it itself.
 """
 
+from collections.abc import Iterable, Iterator
+
 from django.db.models import Max
 from django.utils import timezone
 
-from workflow.models import Complaint, ComplaintEvent
+from workflow.models import Complaint
 
 from .models import TrackingForm
 from .tasks import render_tracking_form
 
 
+def versions_of(complaint_ids: Iterable[int]) -> dict[int, str]:
+    """Each complaint's version, in one query: it changes whenever the complaint does (a new
+    event, or any save of the complaint row)."""
+    rows = (
+        Complaint.objects.filter(pk__in=list(complaint_ids))
+        .annotate(last_sequence=Max("events__sequence"))
+        .values_list("pk", "last_sequence", "updated_at")
+    )
+    return {pk: f"{last or 0}:{updated_at.timestamp():.6f}" for pk, last, updated_at in rows}
+
+
 def version_of(complaint: Complaint) -> str:
-    """Changes whenever the complaint does: a new event, or any save of the complaint row."""
-    last = ComplaintEvent.objects.filter(complaint_id=complaint.pk).aggregate(Max("sequence"))
-    updated_at = Complaint.objects.values_list("updated_at", flat=True).get(pk=complaint.pk)
-    return f"{last['sequence__max'] or 0}:{updated_at.timestamp():.6f}"
+    return versions_of([complaint.pk])[complaint.pk]
+
+
+def current_pdfs(complaint_ids: Iterable[int], language: str) -> Iterator[tuple[int, bytes]]:
+    """(complaint id, PDF) for each of these complaints whose kept form is current, in a fixed
+    number of queries whatever their number; rows are streamed, one PDF in memory at a time."""
+    versions = versions_of(complaint_ids)
+    kept = TrackingForm.objects.filter(complaint_id__in=list(versions), language=language)
+    for complaint_id, version, pdf in kept.values_list("complaint_id", "version", "pdf").iterator(
+        chunk_size=20
+    ):
+        if versions[complaint_id] == version:
+            yield complaint_id, bytes(pdf)
 
 
 def current_pdf(complaint: Complaint, language: str) -> bytes | None:

@@ -11,6 +11,7 @@ from datetime import datetime
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import path, re_path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -374,3 +375,9 @@ def register_overdue_actions_menu_item():
         order=206,
         shown_to=may_follow_corrective_actions,
     )
+
+
+@hooks.register("insert_global_admin_css")
+def staff_console_css():
+    # the console's own pages (complaint page, dashboard panels, review queue) share one sheet
+    return format_html('<link rel="stylesheet" href="{}">', static("css/staff-console.css"))
