@@ -50,7 +50,6 @@ from .throttles import MESSAGE_THROTTLES, ComplaintCreateThrottle, refuse_if_thr
 
 NOT_NOW = _("Bu işlem şikâyetin şu anki durumunda yapılamaz.")
 CHANGED_MEANWHILE = _("Şikâyet siz işlem yaparken değişti. Sayfadaki son durumu kontrol edin.")
-FIX_ERRORS = _("İşlem yapılamadı: formdaki hataları düzeltin.")
 
 # What happens next, as the customer sees it; True when it is their turn to act.
 NEXT_STEPS = {
@@ -147,7 +146,9 @@ class FileComplaintView(CustomerRequiredMixin, FormView):
             gettext("Şikâyetiniz alındı. Başvuru numaranız: %(reference)s")
             % {"reference": complaint.reference},
         )
-        return redirect("portal:detail", reference=complaint.reference)
+        # focus lands on the page's content, whose first words are that message (as after
+        # accepting a proposal)
+        return back_to_top(complaint.reference)
 
 
 # --- the detail page -------------------------------------------------------------------------
@@ -291,5 +292,5 @@ class ComplaintActionView(CustomerRequiredMixin, View):
             else:
                 messages.success(request, SUCCESS_MESSAGES[action.name])
                 return back_to_top(reference)
-        messages.error(request, FIX_ERRORS)
+        # the form shows its error summary (includes/error_summary.html), focused on load
         return render_detail(request, complaint, bound={action.name: form}, status=http_status)

@@ -148,7 +148,7 @@ def test_filing_a_complaint_end_to_end(portal, customer, category):
 
     complaint = Complaint.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == detail_url(complaint)
+    assert response["Location"] == detail_url(complaint) + "#main"  # focus on the message
     assert complaint.customer == customer
     assert complaint.channel == "portal"
     assert complaint.status == Status.RECEIVED
