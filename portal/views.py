@@ -242,8 +242,9 @@ class ComplaintDetailView(CustomerRequiredMixin, View):
 def back_to_top(reference: str):
     """The detail page, scrolled to where the messages are.
 
-    The forms post to `.../<action>/#<their section>` so that a page re-rendered with errors
-    opens at the form; without a fragment of its own, the redirect would inherit that one.
+    The forms post to `.../<action>/#<action>-errors` so that a page re-rendered with errors
+    opens at, and focuses, the form's error summary (browsers skip `autofocus` when the URL
+    has a fragment); without a fragment of its own, the redirect would inherit that one.
     """
     return redirect(reverse("portal:detail", args=[reference]) + "#main")
 
