@@ -26,7 +26,6 @@ from . import forms
 from .views import NOT_NOW, CustomerRequiredMixin, get_customer_complaint, render_detail
 
 ADDED = _("Belgeniz eklendi.")
-NOT_ADDED = _("Belge eklenemedi: formdaki hatayı düzeltin.")
 
 
 @method_decorator(require_POST, name="dispatch")
@@ -55,7 +54,7 @@ class AddAttachmentView(CustomerRequiredMixin, View):
             else:
                 messages.success(request, ADDED)
                 return redirect(reverse("portal:detail", args=[reference]) + "#attachments")
-        messages.error(request, NOT_ADDED)
+        # the form shows its error summary (includes/error_summary.html), focused on load
         return render_detail(request, complaint, bound={"attachment": form}, status=http_status)
 
 

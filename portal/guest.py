@@ -13,7 +13,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
+from wagtail.views import serve as serve_wagtail_page
 
 from workflow import services
 from workflow.api.downloads import attachment_response
@@ -41,6 +42,9 @@ from .views import next_step
 
 # What the thanks page shows after the redirect; the tracking token never goes here.
 SESSION_KEY = "portal_guest_complaint"
+# A failed post, for `{% guest_complaint_form %}` on the CMS page it came from (request attrs).
+BOUND_FORM = "memnun_guest_complaint_form"
+BOUND_FORM_SHOWN = "memnun_guest_complaint_form_shown"
 
 
 def local_path(request, url: str) -> str:
@@ -78,6 +82,29 @@ def guest_form_context(request, form, *, return_to: str = "") -> dict:
     }
 
 
+def page_with_errors(request, form, return_to: str):
+    """The public-site page the form was posted from, served again with the failed form in it,
+    so the visitor keeps that page's layout and privacy notice; None when `return_to` is not a
+    Wagtail page that shows the form (the form's own page is shown then)."""
+    path = urlsplit(return_to).path
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    if match.func is not serve_wagtail_page:
+        return None  # never run any other view with this post
+    setattr(request, BOUND_FORM, form)
+    try:
+        response = serve_wagtail_page(request, *match.args, **match.kwargs)
+    except Http404:
+        return None
+    if hasattr(response, "render"):
+        response.render()
+    if response.status_code != 200 or not getattr(request, BOUND_FORM_SHOWN, False):
+        return None
+    return response
+
+
 class GuestFileView(FormView):
     """File a complaint without an account; the tracking link goes to the given address."""
 
@@ -97,6 +124,12 @@ class GuestFileView(FormView):
                 self.request, context["form"], return_to=source.get("return_to", "")
             ),
         }
+
+    def form_invalid(self, form):
+        return_to = local_path(self.request, self.request.POST.get("return_to", ""))
+        return (
+            return_to and page_with_errors(self.request, form, return_to)
+        ) or super().form_invalid(form)
 
     def form_valid(self, form):
         # Only a valid form e-mails anyone: limit those per sender and per recipient address.

@@ -50,7 +50,6 @@ from .throttles import MESSAGE_THROTTLES, ComplaintCreateThrottle, refuse_if_thr
 
 NOT_NOW = _("Bu işlem şikâyetin şu anki durumunda yapılamaz.")
 CHANGED_MEANWHILE = _("Şikâyet siz işlem yaparken değişti. Sayfadaki son durumu kontrol edin.")
-FIX_ERRORS = _("İşlem yapılamadı: formdaki hataları düzeltin.")
 
 # What happens next, as the customer sees it; True when it is their turn to act.
 NEXT_STEPS = {
@@ -147,7 +146,9 @@ class FileComplaintView(CustomerRequiredMixin, FormView):
             gettext("Şikâyetiniz alındı. Başvuru numaranız: %(reference)s")
             % {"reference": complaint.reference},
         )
-        return redirect("portal:detail", reference=complaint.reference)
+        # focus lands on the page's content, whose first words are that message (as after
+        # accepting a proposal)
+        return back_to_top(complaint.reference)
 
 
 # --- the detail page -------------------------------------------------------------------------
@@ -241,8 +242,9 @@ class ComplaintDetailView(CustomerRequiredMixin, View):
 def back_to_top(reference: str):
     """The detail page, scrolled to where the messages are.
 
-    The forms post to `.../<action>/#<their section>` so that a page re-rendered with errors
-    opens at the form; without a fragment of its own, the redirect would inherit that one.
+    The forms post to `.../<action>/#<action>-errors` so that a page re-rendered with errors
+    opens at, and focuses, the form's error summary (browsers skip `autofocus` when the URL
+    has a fragment); without a fragment of its own, the redirect would inherit that one.
     """
     return redirect(reverse("portal:detail", args=[reference]) + "#main")
 
@@ -291,5 +293,5 @@ class ComplaintActionView(CustomerRequiredMixin, View):
             else:
                 messages.success(request, SUCCESS_MESSAGES[action.name])
                 return back_to_top(reference)
-        messages.error(request, FIX_ERRORS)
+        # the form shows its error summary (includes/error_summary.html), focused on load
         return render_detail(request, complaint, bound={action.name: form}, status=http_status)

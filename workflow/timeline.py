@@ -39,6 +39,9 @@ class TimelineEntry:
     actor: str
     details: list[tuple[str, object]] = field(default_factory=list)
     internal: bool = False
+    # the text is what a person wrote (in the complaint's language), not a sentence we made up
+    # in the reader's: pages mark it with the complaint's `lang`
+    written: bool = True
 
 
 def event_actor(event: ComplaintEvent, audience: str = CUSTOMER, user=None) -> str:
@@ -96,6 +99,7 @@ def timeline_entry(
         from_label=event.get_from_status_display() if event.from_status else "",
         to_label=event.get_to_status_display() if event.to_status else "",
         text=event_text(event, audience),
+        written=bool(event.text),
         actor=event_actor(event, audience, user),
         details=_details(event, audience, routes or {}),
         internal=event.visibility == Visibility.INTERNAL,

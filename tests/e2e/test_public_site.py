@@ -172,7 +172,11 @@ def test_a_guest_files_a_complaint_and_follows_it_by_the_emailed_link(
     fill_guest_form(page, words, consent=False)
 
     expect(page.get_by_role("alert").first).to_contain_text(words["not_saved"])
-    expect(page.get_by_text(words["consent_needed"])).to_be_visible()
+    # beside the box, and as a link to it in the error summary
+    expect(page.locator("#guest-privacy_notice_error")).to_contain_text(words["consent_needed"])
+    expect(page.locator(".error-summary").get_by_role("link")).to_contain_text(
+        [words["consent_needed"]]
+    )
     assert_accessible(page)
     assert Complaint.objects.count() == 1
     assert len(mails_to_guest()) == 1

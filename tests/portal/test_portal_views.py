@@ -148,7 +148,7 @@ def test_filing_a_complaint_end_to_end(portal, customer, category):
 
     complaint = Complaint.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == detail_url(complaint)
+    assert response["Location"] == detail_url(complaint) + "#main"  # focus on the message
     assert complaint.customer == customer
     assert complaint.channel == "portal"
     assert complaint.status == Status.RECEIVED
@@ -218,7 +218,7 @@ def test_accept_the_proposed_resolution(portal, make):
     complaint = make(Status.RESOLUTION_PROPOSED)
     html = page(portal.get(detail_url(complaint)))
     assert PROPOSAL in html
-    assert f'action="{detail_url(complaint, "accept")}#proposal"' in html
+    assert f'action="{detail_url(complaint, "accept")}#accept-errors"' in html
 
     response = portal.post(detail_url(complaint, "accept"), follow=True)
 
@@ -246,7 +246,7 @@ def test_reject_needs_a_reason_then_shows_the_routes(portal, make):
     html = page(response)
     assert "Tüketici Hakem Heyeti" in html
     assert "https://tuketici.ticaret.gov.tr/" in html
-    assert f'action="{detail_url(complaint, "route")}#routes"' in html
+    assert f'action="{detail_url(complaint, "route")}#route-errors"' in html
 
 
 def test_answer_the_information_request(portal, make):
@@ -299,7 +299,7 @@ def test_withdraw_needs_the_confirmation(portal, make):
 
 def test_survey_once_the_complaint_is_closed(portal, make):
     complaint = make(Status.CLOSED)
-    assert f'action="{detail_url(complaint, "survey")}#survey"' in page(
+    assert f'action="{detail_url(complaint, "survey")}#survey-errors"' in page(
         portal.get(detail_url(complaint))
     )
     answers = {"resolution_score": "4", "process_score": "5", "comment": "Hızlıydı."}
