@@ -22,6 +22,7 @@ import uuid
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -140,7 +141,10 @@ def site_navigation(request, language: str) -> dict:
     remembered = getattr(request, "_memnun_navigation", None)
     if remembered is not None and remembered[0] == language:
         return remembered[1]
-    key = _data_key(request, language)
+    try:
+        key = _data_key(request, language)
+    except DisallowedHost:  # an error page for a host Django refused: nothing to share
+        return build(request, language)
     found = cache.get_many([VERSION_KEY, key])  # one round trip
     version = found.get(VERSION_KEY)
     cached = found.get(key)
