@@ -21,3 +21,7 @@ class CmsPagesConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_create_cms_groups)
+
+        from .navigation import connect_signals
+
+        connect_signals()

@@ -24,3 +24,18 @@ class WorkflowConfig(AppConfig):
 
         # Groups need the permissions that post_migrate creates, so they follow it.
         post_migrate.connect(_create_staff_groups)
+
+        # the cached active routes (selectors.active_routes) follow every change to them
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .models import AlternativeRoute, Category
+        from .selectors import forget_active_routes
+
+        for model in (AlternativeRoute, Category):
+            post_save.connect(forget_active_routes, sender=model, dispatch_uid=f"routes-{model}")
+            post_delete.connect(forget_active_routes, sender=model, dispatch_uid=f"routes-{model}-")
+        m2m_changed.connect(
+            forget_active_routes,
+            sender=AlternativeRoute.categories.through,
+            dispatch_uid="routes-categories",
+        )

@@ -2,43 +2,27 @@
 switch, home link, breadcrumbs, translations, well-known pages (policy, contact, complaint
 form), and the formatting the statistics page needs.
 
-The menu is read in two queries whatever the size of the tree: the home page of the active
-language, then its menu pages two levels deep. The well-known pages are read in one query per
-request, the translations of the current page in one query shared by the language switch and
-the hreflang links.
+The site's name, the home page of the active language, the main menu and the well-known pages
+are read together and cached until the site changes (`cms_pages.navigation`): one cache read
+per page. The translations of the current page take one query shared by the language switch
+and the hreflang links.
 """
 
 from datetime import date, datetime
 
 from django import template
-from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.template.defaultfilters import floatformat
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
-from wagtail.models import Page, Site
+from wagtail.models import Page
+from wagtail.templatetags import wagtailcore_tags
 
 from workflow.states import Channel
 
+from ..navigation import pages_of_types, site_navigation
+
 register = template.Library()
-
-
-def _home_for_language(request, language: str) -> Page | None:
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
-    if site is None:
-        return None
-    root = site.root_page
-    if root.locale.language_code == language:
-        return root
-    return (
-        Page.objects.filter(translation_key=root.translation_key, locale__language_code=language)
-        .live()
-        .first()
-        or root
-    )
 
 
 def _per_request(request, name: str, key, compute):
@@ -52,49 +36,48 @@ def _per_request(request, name: str, key, compute):
     return cached[1]
 
 
+def _navigation(context) -> dict:
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return site_navigation(context.get("request"), language)
+
+
 @register.simple_tag(takes_context=True)
 def site_home(context) -> Page | None:
-    request = context.get("request")
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    return _per_request(
-        request, "_memnun_home", language, lambda: _home_for_language(request, language)
-    )
+    return _navigation(context)["home"]
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[dict]:
-    """[{page, url, children: [{page, url}], active}] for the pages marked "show in menus"."""
-    home = site_home(context)
-    if home is None:
-        return []
-    pages = list(
-        Page.objects.live()
-        .public()
-        .in_menu()
-        .filter(path__startswith=home.path, depth__in=[home.depth + 1, home.depth + 2])
-        .order_by("path")
-    )
-    request = context.get("request")
+    """[{title, url, children: [{title, url}], active, current}] for the pages marked "show in
+    menus" (cached: `cms_pages.navigation`); which one is the current page is decided here."""
     current = context.get("page")
-    current_path = getattr(current, "path", "")
-    items: list[dict] = []
-    by_path: dict[str, dict] = {}
-    for page in pages:
-        entry = {
-            "title": page.title,
-            "url": page.get_url(request),
-            "active": bool(current_path) and current_path.startswith(page.path),
-            "current": current_path == page.path,
-            "children": [],
+    current_path = getattr(current, "path", "") or ""
+
+    def item(entry: dict) -> dict:
+        return {
+            "title": entry["title"],
+            "url": entry["url"],
+            "active": bool(current_path) and current_path.startswith(entry["path"]),
+            "current": current_path == entry["path"],
         }
-        if page.depth == home.depth + 1:
-            items.append(entry)
-            by_path[page.path] = entry
-        else:
-            parent = by_path.get(page.path[: -Page.steplen])
-            if parent is not None:
-                parent["children"].append(entry)
-    return items
+
+    return [
+        {
+            **item(entry),
+            "children": [{**item(child), "children": []} for child in entry["children"]],
+        }
+        for entry in _navigation(context)["menu"]
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def nav_url(context, page) -> str:
+    """`{% pageurl page %}` for the home page and the well-known pages, from the cached
+    navigation (Wagtail's tag reads the site again); any other page as `pageurl` does."""
+    url = _navigation(context)["urls"].get(getattr(page, "pk", None))
+    if url is not None:
+        return url
+    return wagtailcore_tags.pageurl(context, page)
 
 
 @register.simple_tag(takes_context=True)
@@ -153,9 +136,7 @@ def page_alternates(context, page) -> list[dict]:
 @register.simple_tag(takes_context=True)
 def site_name(context) -> str:
     """The Wagtail Site's name (Settings → Sites), or an empty string."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    return site.site_name if site is not None else ""
+    return _navigation(context)["site_name"]
 
 
 @register.simple_tag(takes_context=True)
@@ -167,52 +148,20 @@ def breadcrumbs(context, page) -> list[Page]:
     return list(page.get_ancestors().live().filter(depth__gte=home.depth).order_by("depth"))
 
 
-# Page types the site links to from everywhere (header, footer, home page). They are read
-# together in one query the first time any of them is asked for.
-WELL_KNOWN_PAGE_TYPES = (
-    "cms_pages.ComplaintFormPage",
-    "cms_pages.PolicyPage",
-    "cms_pages.ContactPage",
-    "cms_pages.ProcessPage",
-    "cms_pages.FAQPage",
-    "cms_pages.StatisticsPage",
-)
-
-
 @register.simple_tag(takes_context=True)
 def page_of_type(context, model_label: str) -> Page | None:
     """The first live page (in tree order) of the type `app_label.ModelName` in the active
-    language's site, e.g. `{% page_of_type "cms_pages.PolicyPage" as policy_page %}`."""
-    home = site_home(context)
+    language's site, e.g. `{% page_of_type "cms_pages.PolicyPage" as policy_page %}`. The
+    well-known types (`navigation.WELL_KNOWN_PAGE_TYPES`) come from the cached navigation."""
+    navigation = _navigation(context)
+    if model_label in navigation["pages"]:
+        return navigation["pages"][model_label]
+    home = navigation["home"]
     if home is None:
         return None
     found = _per_request(context.get("request"), "_memnun_pages_of_type", home.pk, dict)
     if model_label not in found:
-        labels = (
-            [label for label in WELL_KNOWN_PAGE_TYPES if label not in found]
-            if model_label in WELL_KNOWN_PAGE_TYPES
-            else [model_label]
-        )
-        content_types = ContentType.objects.get_for_models(
-            *(apps.get_model(label) for label in labels)
-        )
-        label_of = {
-            ct.pk: f"{model._meta.app_label}.{model.__name__}"
-            for model, ct in content_types.items()
-        }
-        for label in labels:
-            found[label] = None
-        pages = (
-            Page.objects.live()
-            .public()
-            .descendant_of(home)
-            .filter(content_type__in=list(label_of))
-            .order_by("path")
-        )
-        for page in pages:
-            label = label_of[page.content_type_id]
-            if found[label] is None:
-                found[label] = page
+        found.update(pages_of_types(home, [model_label]))
     return found[model_label]
 
 

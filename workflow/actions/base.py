@@ -17,13 +17,13 @@ the pages and the API, so no web layer re-derives it.
 """
 
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import ClassVar
 
 from django import forms
 from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django_fsm import can_proceed
+from django_fsm import ANY_OTHER_STATE, ANY_STATE, can_proceed
 
 from ..errors import (
     ComplaintNotFound,
@@ -60,6 +60,29 @@ def translated(message: str) -> str:
     return _translation(message, get_language())
 
 
+@cache
+def statuses_allowing(transition: str) -> frozenset[str] | None:
+    """The statuses a django-fsm-2 transition of `Complaint` may be taken from, read once from
+    its declaration (`workflow/state_machine.py`): `can_proceed` answers the same for every
+    complaint in a status, so a list need not ask it per complaint and action. None when the
+    answer is not a function of the status alone (conditions, or `*`/`+` sources): ask
+    `can_proceed` then."""
+    meta = getattr(Complaint, transition)._django_fsm
+    if ANY_STATE in meta.transitions or ANY_OTHER_STATE in meta.transitions:
+        return None
+    if any(declared.conditions for declared in meta.transitions.values()):
+        return None
+    return frozenset(str(status) for status in meta.transitions)
+
+
+def transition_allowed(complaint: Complaint, transition: str) -> bool:
+    """`can_proceed(complaint.<transition>)`, from the table of `statuses_allowing`."""
+    allowed = statuses_allowing(transition)
+    if allowed is None:
+        return can_proceed(getattr(complaint, transition))
+    return complaint.status in allowed
+
+
 class Action:
     name: ClassVar[str]
     audience: ClassVar[str]
@@ -87,7 +110,7 @@ class Action:
 
     def state_refusal(self, complaint: Complaint) -> str | None:
         """Why the complaint's state does not allow the action now (None: it does)."""
-        if self.transition and not can_proceed(getattr(complaint, self.transition)):
+        if self.transition and not transition_allowed(complaint, self.transition):
             return translated(NOT_NOW_TEXT)
         return None
 

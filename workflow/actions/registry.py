@@ -30,7 +30,23 @@ def available_actions(complaint: Complaint, user, audience: str | None = None) -
     """The names of the actions `user` may take on `complaint` now, in registration order.
 
     The portal, the console, the API's `available_actions` field and the e-mails all ask this.
+    The answer is each action's `check()`; a list asks it for every complaint, so the role
+    part is worked out once per complaint for the actions that share it (the same
+    `role_refusal` and audience: all the customer's actions, most of staff's) instead of once
+    per action, and no refusal is built for a role that passes.
     """
-    return [
-        action.name for action in all_actions(audience) if action.check(complaint, user) is None
-    ]
+    roles: dict[tuple, bool] = {}
+    names = []
+    for action in all_actions(audience):
+        cls = type(action)
+        if cls.check is not Action.check:  # an action with its own check: ask it
+            if action.check(complaint, user) is None:
+                names.append(action.name)
+            continue
+        key = (cls.role_refusal, action.audience)
+        allowed = roles.get(key)
+        if allowed is None:
+            allowed = roles[key] = action.role_refusal(complaint, user) is None
+        if allowed and action.state_refusal(complaint) is None:
+            names.append(action.name)
+    return names

@@ -5,8 +5,11 @@ One serializer per direction: these only read. Input serializers live beside the
 
 import copy
 
+from django.core.exceptions import FieldDoesNotExist
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import SkipField
+from rest_framework.relations import PKOnlyObject
 
 from workflow.actions import CUSTOMER, available_actions
 from workflow.localization import route_text
@@ -46,6 +49,14 @@ def error_responses(descriptions: dict[int, str]) -> dict[int, OpenApiResponse]:
 # serializer is made, which cost more than the rest of a small answer. Each instance still gets
 # its own copies (bound to it), as DRF's own declared fields do. (No docstring: the schema would
 # show it as the description of every serializer without one.)
+#
+# Its `to_representation` gives DRF's answer (the same keys, order and values) with less work
+# per object: a list of 25 complaints reads 19 fields each, and DRF's generic loop (a generator
+# of the readable fields, `get_attribute` with its exception handling, the PKOnlyObject test)
+# cost more than the values themselves. The serializer works out once how to read each field:
+# a plain column of the model is read with `getattr` and given to the field's own
+# `to_representation`; a method field calls its method; anything else goes through DRF's own
+# steps for that field (`field_reader`).
 class CachedFieldsModelSerializer(serializers.ModelSerializer):
     def get_fields(self):
         cls = type(self)
@@ -54,6 +65,77 @@ class CachedFieldsModelSerializer(serializers.ModelSerializer):
             built = super().get_fields()
             cls._built_fields = built
         return copy.deepcopy(built)
+
+    def to_representation(self, instance):
+        readers = self.__dict__.get("_field_readers")
+        if readers is None:
+            readers = self._field_readers = [
+                (field.field_name, field_reader(self, field)) for field in self._readable_fields
+            ]
+        representation = {}
+        for name, read in readers:
+            value = read(instance)
+            if value is not SKIP:
+                representation[name] = value
+        return representation
+
+
+SKIP = object()
+# field classes whose `get_attribute` is DRF's plain one: on a concrete, non-relational column
+# of the model it is `getattr(instance, name)` and cannot fail
+PLAIN_FIELDS = (
+    serializers.BooleanField,
+    serializers.CharField,
+    serializers.ChoiceField,
+    serializers.DateField,
+    serializers.DateTimeField,
+    serializers.DecimalField,
+    serializers.FloatField,
+    serializers.IntegerField,
+    serializers.JSONField,
+)
+
+
+def field_reader(serializer, field):
+    """instance → the field's value in the answer, exactly as DRF's `to_representation` loop
+    gives it (SKIP: left out)."""
+    if type(field) is serializers.SerializerMethodField:
+        method = getattr(serializer, field.method_name)
+        return method
+    to_representation = field.to_representation
+    model = getattr(getattr(serializer, "Meta", None), "model", None)
+    if (
+        isinstance(field, PLAIN_FIELDS)
+        and type(field).get_attribute is serializers.Field.get_attribute
+        and model is not None
+        and len(field.source_attrs) == 1
+        and _is_plain_column(model, field.source_attrs[0])
+    ):
+        name = field.source_attrs[0]
+
+        def read_column(instance):
+            value = getattr(instance, name)
+            return None if value is None else to_representation(value)
+
+        return read_column
+
+    def read_as_drf(instance):
+        try:
+            attribute = field.get_attribute(instance)
+        except SkipField:
+            return SKIP
+        check_for_none = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
+        return None if check_for_none is None else to_representation(attribute)
+
+    return read_as_drf
+
+
+def _is_plain_column(model, name: str) -> bool:
+    try:
+        model_field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return model_field.concrete and not model_field.is_relation and model_field.attname == name
 
 
 class ProposalSerializer(CachedFieldsModelSerializer):
