@@ -28,7 +28,7 @@ from tests.workflow.attachment_files import HTML, PDF
 from tests.workflow.helpers import REJECTION, complaint_in, reload
 from workflow import services
 from workflow.models import Attachment
-from workflow.states import Status
+from workflow.states import ClosureReason, Status
 
 REVISED = "Ücret beş iş günü içinde kartınıza iade edilecek."
 
@@ -86,6 +86,13 @@ def test_a_handler_goes_from_the_dashboard_panel_to_the_queue_and_assigns_two(pe
     first = acknowledged(people, "support_category", "Sertifika indirilemiyor")
     second = acknowledged(people, "support_category", "E-imza kartı okunmuyor")
     elsewhere = acknowledged(people, "billing_category", "Fatura iki kez kesildi")
+    withdrawn = complaint_in(  # closed, assigned to nobody: in no work queue
+        Status.CLOSED,
+        closure=ClosureReason.WITHDRAWN,
+        customer=people["customer"],
+        staff=people["quality"],
+        category=people["support_category"],
+    )
     handler = browse(people["handler"])
 
     handler.goto("/admin/")
@@ -95,9 +102,10 @@ def test_a_handler_goes_from_the_dashboard_panel_to_the_queue_and_assigns_two(pe
     expect(unassigned).not_to_contain_text(elsewhere.reference)
     unassigned.get_by_role("link", name="Tümünü gör").click()
 
-    expect(handler).to_have_url(re.compile(r"/admin/complaints/\?assignee=none$"))
+    expect(handler).to_have_url(re.compile(r"/admin/complaints/\?assignee=none&open=yes$"))
     rows = handler.locator("table.listing tbody tr")
-    expect(rows).to_have_count(2)
+    expect(rows).to_have_count(2)  # what the panel counted
+    expect(handler.locator("main")).not_to_contain_text(withdrawn.reference)
     expect(queue_row(handler, first.reference)).to_contain_text("Sertifika indirilemiyor")
     expect(handler.locator("main")).not_to_contain_text(elsewhere.reference)
 
@@ -110,7 +118,7 @@ def test_a_handler_goes_from_the_dashboard_panel_to_the_queue_and_assigns_two(pe
 
     expect(handler.locator(".messages")).to_contain_text("2 şikâyet atandı.")
     # back on the filtered queue, where nothing is unassigned any more
-    expect(handler).to_have_url(re.compile(r"/admin/complaints/\?assignee=none$"))
+    expect(handler).to_have_url(re.compile(r"/admin/complaints/\?assignee=none&open=yes$"))
     expect(handler.locator("main")).not_to_contain_text(first.reference)
     handler.goto("/admin/complaints/")
     for complaint in (first, second):
@@ -261,7 +269,7 @@ def test_the_queue_and_the_dashboard_in_english(people, browse):
     expect(handler.locator("main")).not_to_contain_text("Birimimde atanmamış")
     unassigned.get_by_role("link", name="See all").click()
 
-    expect(handler).to_have_url(re.compile(r"/admin/complaints/\?assignee=none$"))
+    expect(handler).to_have_url(re.compile(r"/admin/complaints/\?assignee=none&open=yes$"))
     table = handler.locator("table.listing")
     for label in ("Reference", "Assigned to", "Status"):
         expect(table.locator("thead")).to_contain_text(label)
