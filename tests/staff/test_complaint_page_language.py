@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.staff.roles import *  # noqa: F403  (fixtures)
-from tests.workflow.helpers import QUESTION, complaint_in
+from tests.workflow.helpers import QUESTION, REJECTION, complaint_in
 from workflow import services
 from workflow.states import Status
 
@@ -60,3 +60,23 @@ def test_a_turkish_complaint_is_marked_turkish(
 
     assert f'<dd lang="tr" data-subject>{complaint.subject}</dd>' in html
     assert '<div lang="tr" data-description>' in html
+
+
+def test_the_review_page_marks_the_subject_and_the_customers_reason(
+    client, handler_a, customer, quality_manager, category_a
+):
+    complaint = complaint_in(
+        Status.REJECTED,
+        customer=customer,
+        staff=quality_manager,
+        category=category_a,
+        subject=SUBJECT,
+        language="en",
+    )
+    client.force_login(handler_a)
+
+    html = client.get("/admin/complaints/reviews/").content.decode()
+
+    assert complaint.reference in html
+    assert f'<div lang="en">{SUBJECT}</div>' in html
+    assert f'<td lang="en">{REJECTION}</td>' in html
