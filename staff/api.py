@@ -22,7 +22,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from staff.pagination import StaffQueuePagination
-from staff.queue_filters import ME, UNASSIGNED, StaffQueueApiFilterSet
+from staff.queue_filters import CLOSED, ME, OPEN, UNASSIGNED, StaffQueueApiFilterSet
 from workflow import services
 from workflow.actions import STAFF, all_actions, form_errors, get_action
 from workflow.actions.intake import IntakeForm
@@ -72,6 +72,11 @@ QUEUE_PARAMETERS = [
         "assignee",
         "`me`: assigned to the caller; `none`: assigned to nobody.",
         enum=[ME, UNASSIGNED],
+    ),
+    queue_parameter(
+        "open",
+        "`yes`: open complaints only; `no`: closed ones only.",
+        enum=[OPEN, CLOSED],
     ),
     queue_parameter(
         "q",

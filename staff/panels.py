@@ -33,16 +33,16 @@ class PanelSpec:
 COMPLAINTS = "staff/panels/complaint_queue.html"
 PANELS = {
     DashboardQueue.MINE: PanelSpec(
-        _("Bana atananlar"), COMPLAINTS, lambda: queue_url(assignee="me")
+        _("Bana atananlar"), COMPLAINTS, lambda: queue_url(assignee="me", open="yes")
     ),
     DashboardQueue.UNASSIGNED: PanelSpec(
-        _("Birimimde atanmamış"), COMPLAINTS, lambda: queue_url(assignee="none")
+        _("Birimimde atanmamış"), COMPLAINTS, lambda: queue_url(assignee="none", open="yes")
     ),
     DashboardQueue.AT_RISK: PanelSpec(
-        _("Süresi yaklaşan"), COMPLAINTS, lambda: queue_url(sla="at_risk")
+        _("Süresi yaklaşan"), COMPLAINTS, lambda: queue_url(sla="at_risk", open="yes")
     ),
     DashboardQueue.BREACHED: PanelSpec(
-        _("Süresi geçen"), COMPLAINTS, lambda: queue_url(sla="breached")
+        _("Süresi geçen"), COMPLAINTS, lambda: queue_url(sla="breached", open="yes")
     ),
     DashboardQueue.REJECTED: PanelSpec(
         _("İnceleme bekleyen retler"), COMPLAINTS, lambda: reverse("staff_reviews")

@@ -3,7 +3,9 @@
 `?status=investigating&sla=breached&assignee=me` means the same everywhere:
 
 `status`, `unit` (slug), `channel`, `sla`, `level`, `category` (slug), `received_from`,
-`received_to` (dates, whole days in Istanbul), `assignee` (`me` | `none`); the API also takes
+`received_to` (dates, whole days in Istanbul), `assignee` (`me` | `none`), `open` (`yes` | `no`:
+open or closed complaints; the dashboard's panels count open ones and link with `open=yes`, so
+"see all" lists what the panel counted); the API also takes
 `q` (search) and `ordering` (`due`, `-due`, `received`, `-received`), which the console reads
 through Wagtail's own search box and column headers.
 """
@@ -15,9 +17,10 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from workflow.models import Category, Complaint, Unit
 from workflow.queue import ORDERINGS, order_queue, received_between, search_queue
-from workflow.states import Channel, InvestigationLevel, SlaState, Status
+from workflow.states import OPEN_STATUSES, Channel, InvestigationLevel, SlaState, Status
 
 ME, UNASSIGNED = "me", "none"
+OPEN, CLOSED = "yes", "no"
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -72,6 +75,13 @@ class ComplaintQueueFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
         empty_label=_("Tümü"),
     )
+    open = django_filters.ChoiceFilter(
+        label=_("Açık / kapalı"),
+        choices=[(OPEN, _("Açık şikâyetler")), (CLOSED, _("Kapalı şikâyetler"))],
+        method="filter_open",
+        widget=forms.RadioSelect,
+        empty_label=_("Tümü"),
+    )
 
     class Meta:
         model = Complaint
@@ -85,6 +95,7 @@ class ComplaintQueueFilterSet(WagtailFilterSet):
             "received_from",
             "received_to",
             "assignee",
+            "open",
         ]
 
     def filter_received_from(self, queryset, name, value):
@@ -97,6 +108,11 @@ class ComplaintQueueFilterSet(WagtailFilterSet):
         if value == ME:
             return queryset.filter(assignee=self.request.user)
         return queryset.filter(assignee__isnull=True)
+
+    def filter_open(self, queryset, name, value):
+        if value == OPEN:
+            return queryset.filter(status__in=OPEN_STATUSES)
+        return queryset.exclude(status__in=OPEN_STATUSES)
 
 
 class StaffQueueApiFilterSet(ComplaintQueueFilterSet):

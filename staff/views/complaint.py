@@ -100,6 +100,8 @@ class ComplaintView(WagtailAdminTemplateMixin, View):
             facts=list(self.facts()),
             timeline=timeline(self.complaint, audience=STAFF_READER),
             action_forms=forms,
+            # a link may open one action's form (`?open=review_rejection`, from the review page)
+            open_action=self.request.GET.get("open", ""),
             attachments=list(self.complaint.attachments.all()),
             attachment_form=self.get_attachment_form(),
         )

@@ -150,10 +150,11 @@ def test_see_all_links_use_the_queues_filters(client, quality_manager, category_
     DatedComplaintFactory(category=category_a, status=Status.REJECTED)
     html = dashboard(client, quality_manager)
 
-    assert 'href="/admin/complaints/?assignee=me"' in panel(html, "memnun-mine")
-    assert 'href="/admin/complaints/?assignee=none"' in panel(html, "memnun-unassigned")
-    assert 'href="/admin/complaints/?sla=at_risk"' in panel(html, "memnun-at-risk")
-    assert 'href="/admin/complaints/?sla=breached"' in panel(html, "memnun-breached")
+    assert 'href="/admin/complaints/?assignee=me&amp;open=yes"' in panel(html, "memnun-mine")
+    unassigned = panel(html, "memnun-unassigned")
+    assert 'href="/admin/complaints/?assignee=none&amp;open=yes"' in unassigned
+    assert 'href="/admin/complaints/?sla=at_risk&amp;open=yes"' in panel(html, "memnun-at-risk")
+    assert 'href="/admin/complaints/?sla=breached&amp;open=yes"' in panel(html, "memnun-breached")
     assert 'href="/admin/complaints/reviews/"' in panel(html, "memnun-rejected")
     assert "Tümünü gör" in panel(html, "memnun-breached")
     assert "Tümünü gör" not in panel(html, "memnun-dead-notifications")  # nothing to see

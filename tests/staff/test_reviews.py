@@ -65,15 +65,17 @@ def test_a_handler_sees_their_units_rejections_with_the_details(
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert f'href="/admin/complaints/{mine.reference}/#action-review_rejection"' in html
+    link = f"/admin/complaints/{mine.reference}/?open=review_rejection"
+    assert f'href="{link}#action-review_rejection"' in html
     assert REJECTION in html  # the customer's reason
     assert "Tüketici Hakem Heyeti" in html  # offered, and applied to
     assert "THH-2026-77" in html
     assert other.reference not in html
     assert 'id="final-decisions"' not in html  # a handler approves nothing
-    # the link leads to the page that offers the review
-    page = client.get(f"/admin/complaints/{mine.reference}/").content.decode()
+    # the link leads to the page that offers the review, with its form open
+    page = client.get(link).content.decode()
     assert 'data-action="review_rejection"' in page
+    assert '<details class="w-panel w-mb-4" id="action-review_rejection" open>' in page
 
 
 def test_the_rejection_time_is_shown_in_istanbul_time(
@@ -101,7 +103,8 @@ def test_a_final_decision_moves_to_the_approvals_of_another_manager(
     approvals = manager_html.split('id="final-decisions"')[1]
     assert complaint.reference in approvals
     assert "Önerimiz geçerlidir." in approvals
-    assert f"/admin/complaints/{complaint.reference}/#action-approve_final_decision" in approvals
+    link = f"/admin/complaints/{complaint.reference}/?open=approve_final_decision"
+    assert f"{link}#action-approve_final_decision" in approvals
     assert complaint.reference not in manager_html.split('id="final-decisions"')[0]
 
     # the handler who proposed it no longer has it to review, and approves nothing
