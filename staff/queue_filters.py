@@ -17,7 +17,7 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from workflow.models import Category, Complaint, Unit
 from workflow.queue import ORDERINGS, order_queue, received_between, search_queue
-from workflow.states import OPEN_STATUSES, Channel, InvestigationLevel, SlaState, Status
+from workflow.states import OPEN_STATUSES, Channel, InvestigationLevel, SlaState
 
 ME, UNASSIGNED = "me", "none"
 OPEN, CLOSED = "yes", "no"
@@ -25,9 +25,6 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ComplaintQueueFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=_("Durum"), choices=Status.choices, widget=forms.RadioSelect, empty_label=_("Tümü")
-    )
     unit = django_filters.ModelChoiceFilter(
         label=_("Birim"),
         field_name="unit",
@@ -97,6 +94,13 @@ class ComplaintQueueFilterSet(WagtailFilterSet):
             "assignee",
             "open",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # the state filter is the model's (Meta.fields, its choices); shown like the others
+        state = self.filters["status"]
+        state.label = _("Durum")
+        state.extra.update(widget=forms.RadioSelect, empty_label=_("Tümü"))
 
     def filter_received_from(self, queryset, name, value):
         return received_between(queryset, value, None)

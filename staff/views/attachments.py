@@ -38,7 +38,7 @@ class ComplaintAttachmentView(ComplaintView):
         self.load(reference)  # another unit's complaint: 404
         here = reverse("staff_complaint", args=[reference])
         form = StaffAttachmentForm(request.POST, request.FILES, auto_id="attachment-%s")
-        status = 400
+        http_status = 400
         if form.is_valid():
             try:
                 services.add_attachment(
@@ -51,11 +51,11 @@ class ComplaintAttachmentView(ComplaintView):
                 messages.error(request, error.message)
                 return redirect(here)
             except InvalidInput as error:  # refused type, too large, too many
-                status = error.http_status
+                http_status = error.http_status
                 add_service_errors(form, error)
             else:
                 messages.success(request, ADDED)
                 return redirect(here + "#attachments")
         messages.error(request, NOT_ADDED)
         self.attachment_form = form
-        return self.render_page(status=status)
+        return self.render_page(status=http_status)
