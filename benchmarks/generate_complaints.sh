@@ -51,6 +51,7 @@ esac
 
 echo "== $backend: $DATABASE_URL, $COUNT complaints, $(nproc) CPUs"
 "$PYTHON" manage.py migrate --no-input -v 0
+"$PYTHON" manage.py createcachetable  # the cache table: route and navigation caches are dropped on writes
 # shellcheck disable=SC2086 # GENERATE_ARGS is a list of options
 timeout "$TIMEOUT" "$PYTHON" manage.py generate_complaints --count "$COUNT" ${GENERATE_ARGS:-}
 if [ "$backend" = sqlite ]; then

@@ -141,6 +141,7 @@ def targets(complaint, unit_complaint, search_word) -> list[Target]:
             f"{staff_api}?status={Status.INVESTIGATING}&unit={unit}",
         ),
         Target("staff API search (QM)", "manager", f"{staff_api}?q={quote(search_word)}"),
+        Target("empty admin page (handler)", "handler", "/bench/admin/"),
         Target("console queue (handler)", "handler", "/admin/complaints/"),
         Target("console queue (QM)", "manager", "/admin/complaints/"),
         Target("console complaint (handler)", "handler", f"/admin/complaints/{unit_ref}/"),
@@ -149,6 +150,30 @@ def targets(complaint, unit_complaint, search_word) -> list[Target]:
         Target("dashboard (QM)", "manager", "/admin/"),
         Target("bare view (again)", "customer", "/bench/bare/"),
     ]
+
+
+def people_and_pages() -> dict:
+    """The accounts the targets are read as, and what `targets()` needs: the customer with the
+    most complaints and their busiest complaint, a handler (made a member of a unit if they have
+    none: generated databases leave units without members) and a quality manager."""
+    call_command("createcachetable", verbosity=0)
+    customer, count, complaint = customer_and_complaint()
+    handler, manager = staff_member(STAFF_GROUP), staff_member(QUALITY_MANAGER_GROUP)
+    if not handler.complaint_units.exists():
+        unit = Unit.objects.filter(slug="technical-support").first() or Unit.objects.first()
+        unit.members.add(handler)
+        print(f"{handler.email} had no unit: made a member of {unit.slug}")
+    unit_complaint = (
+        Complaint.objects.filter(unit__members=handler).order_by("-received_at", "-pk").first()
+    )
+    search_word = max(complaint.subject.split(), key=len).strip(".,;:!?").lower()
+    return {
+        "customer": customer,
+        "count": count,
+        "handler": handler,
+        "manager": manager,
+        "targets": (complaint, unit_complaint, search_word),
+    }
 
 
 def free_port() -> int:
@@ -272,34 +297,19 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0)
     options = parser.parse_args()
 
-    call_command("createcachetable", verbosity=0)
-    customer, count, complaint = customer_and_complaint()
-    handler, manager = staff_member(STAFF_GROUP), staff_member(QUALITY_MANAGER_GROUP)
-    if not handler.complaint_units.exists():
-        # generated databases leave units without members: a handler would see an empty queue
-        unit = Unit.objects.filter(slug="technical-support").first() or Unit.objects.first()
-        unit.members.add(handler)
-        print(f"{handler.email} had no unit: made a member of {unit.slug}")
-    unit_complaint = (
-        Complaint.objects.filter(unit__members=handler).order_by("-received_at", "-pk").first()
-    )
-    search_word = max(complaint.subject.split(), key=len).strip(".,;:!?").lower()
-    cookies = {
-        "customer": session_cookie(customer),
-        "handler": session_cookie(handler),
-        "manager": session_cookie(manager),
-    }
+    people = people_and_pages()
+    customer, handler, manager = people["customer"], people["handler"], people["manager"]
+    complaint, _unit_complaint, search_word = people["targets"]
+    cookies = {who: session_cookie(people[who]) for who in ("customer", "handler", "manager")}
     total = Complaint.objects.count()
     print(
-        f"{total} complaints; customer {customer.email} ({count} complaints, detail "
+        f"{total} complaints; customer {customer.email} ({people['count']} complaints, detail "
         f"{complaint.reference}, {complaint.events.count()} events); handler {handler.email}; "
         f"quality manager {manager.email}; search {search_word!r}; "
         f"CONN_MAX_AGE {settings.DATABASES['default']['CONN_MAX_AGE']}"
     )
     wanted = {name.strip() for name in options.only.split(",") if name.strip()}
-    chosen = [
-        t for t in targets(complaint, unit_complaint, search_word) if not wanted or t.name in wanted
-    ]
+    chosen = [t for t in targets(*people["targets"]) if not wanted or t.name in wanted]
 
     port = options.port or free_port()
     server = start_server(port)

@@ -1,9 +1,19 @@
-"""The product's URLs plus `/bench/bare/`: a trivial view behind the same middleware that only
-reads who is signed in (the session and user lookups every signed-in page pays for), the floor
-every page of `benchmarks/pages.py` is compared with. Only the benchmark serves it."""
+"""The product's URLs plus two reference pages only the benchmark serves:
+
+- `/bench/bare/`: a trivial view behind the same middleware that only reads who is signed in
+  (the session and user lookups every signed-in page pays for), the floor every page of
+  `benchmarks/pages.py` is compared with;
+- `/bench/admin/`: an empty Wagtail admin page (title, breadcrumbs, no content) behind
+  Wagtail's own admin-access check: what the console's shell alone costs (the sidebar menu with
+  its permission checks, the admin's templates, the user's admin preferences), for reading the
+  console pages' figures.
+"""
 
 from django.http import HttpResponse
 from django.urls import path
+from django.views.generic import TemplateView
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from config.urls import *  # noqa: F403
 from config.urls import urlpatterns as product_urlpatterns
@@ -16,4 +26,16 @@ def bare(request):
     )
 
 
-urlpatterns = [path("bench/bare/", bare, name="bench_bare"), *product_urlpatterns]
+class EmptyAdminPage(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "wagtailadmin/generic/base.html"
+    page_title = "Benchmark"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+
+urlpatterns = [
+    path("bench/bare/", bare, name="bench_bare"),
+    path("bench/admin/", require_admin_access(EmptyAdminPage.as_view()), name="bench_admin"),
+    *product_urlpatterns,
+]

@@ -21,6 +21,9 @@ class WorkflowConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .localization import flatten_translation_fallbacks
+
+        flatten_translation_fallbacks()
 
         # Groups need the permissions that post_migrate creates, so they follow it.
         post_migrate.connect(_create_staff_groups)

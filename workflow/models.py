@@ -9,6 +9,7 @@ import uuid
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
+from django.db.models.functions import Coalesce, Least
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
@@ -205,6 +206,17 @@ def new_tracking_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+# An open complaint: `closed_at` is empty exactly while it is open (a check constraint below).
+# The dashboard's counts and lists filter on this, the condition of the partial indexes below.
+OPEN_COMPLAINT = models.Q(closed_at__isnull=True)
+# The earliest deadline a complaint is held to now (R10): the estimated resolution time the
+# customer was told, else the first-response due time, and the category's final deadline when
+# that is earlier. `selectors.with_due_at` annotates it as `due_at`; the open-complaint indexes
+# are built on this same expression, so a panel's "first five" is read from an index in order.
+_CLOCK = Coalesce("estimated_resolution_at", "response_due_at")
+DUE_AT = Least(_CLOCK, Coalesce("final_response_due_at", _CLOCK))
+
+
 class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
     reference = models.CharField(_("başvuru numarası"), max_length=24, unique=True)
     customer = models.ForeignKey(
@@ -370,6 +382,40 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
                 name="complaint_assignee_due_idx",
             ),
             models.Index(fields=["received_at", "id"], name="complaint_received_idx"),
+            # the dashboard panels (selectors.dashboard_queues): open complaints only (a few
+            # percent of the table), in due-time order; the trailing columns (the unit of a
+            # handler's scope...) let PostgreSQL count from the index alone
+            models.Index(
+                "assignee",
+                DUE_AT,
+                "id",
+                "unit",
+                condition=OPEN_COMPLAINT,
+                name="complaint_open_assignee_idx",
+            ),
+            models.Index(
+                DUE_AT,
+                "id",
+                "unit",
+                condition=OPEN_COMPLAINT & models.Q(assignee__isnull=True),
+                name="complaint_open_unassigned_idx",
+            ),
+            models.Index(
+                "sla_state",
+                DUE_AT,
+                "id",
+                "unit",
+                condition=OPEN_COMPLAINT,
+                name="complaint_open_sla_idx",
+            ),
+            models.Index(
+                DUE_AT,
+                "id",
+                "unit",
+                "final_decision_proposed_at",
+                condition=models.Q(status="rejected"),
+                name="complaint_rejected_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

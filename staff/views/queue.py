@@ -28,7 +28,7 @@ from workflow.actions.forms import AssignForm
 from workflow.errors import WorkflowError
 from workflow.queue import DEFAULT_ORDERING, ORDERINGS, order_queue, search_queue
 from workflow.rules import has_required_second_factor, is_complaint_staff
-from workflow.selectors import complaints_for_staff
+from workflow.selectors import complaints_for_staff, staff_queue
 from workflow.states import SlaState
 
 BULK_FORM_ID = "bulk-assign"
@@ -82,7 +82,7 @@ class ComplaintQueueView(IndexView):
     default_ordering = DEFAULT_ORDERING
 
     def get_base_queryset(self):
-        return complaints_for_staff(self.request.user)
+        return staff_queue(self.request.user)
 
     @cached_property
     def header_buttons(self):
