@@ -22,6 +22,13 @@ from workflow.states import OPEN_STATUSES, Channel, InvestigationLevel, SlaState
 ME, UNASSIGNED = "me", "none"
 OPEN, CLOSED = "yes", "no"
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+ALL = _("Tümü")
+# a choice among a few values: radio buttons, "all" (no filter) first
+RADIO = {"widget": forms.RadioSelect, "empty_label": ALL}
+
+
+def radio_filter(label, choices, **kwargs) -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(label=label, choices=choices, **RADIO, **kwargs)
 
 
 class ComplaintQueueFilterSet(WagtailFilterSet):
@@ -30,34 +37,19 @@ class ComplaintQueueFilterSet(WagtailFilterSet):
         field_name="unit",
         queryset=Unit.objects.order_by("name_tr", "pk"),
         to_field_name="slug",
-        empty_label=_("Tümü"),
+        empty_label=ALL,
     )
-    channel = django_filters.ChoiceFilter(
-        label=_("Başvuru kanalı"),
-        choices=Channel.choices,
-        widget=forms.RadioSelect,
-        empty_label=_("Tümü"),
-    )
-    sla = django_filters.ChoiceFilter(
-        label=_("Süre durumu"),
-        field_name="sla_state",
-        choices=SlaState.choices,
-        widget=forms.RadioSelect,
-        empty_label=_("Tümü"),
-    )
-    level = django_filters.ChoiceFilter(
-        label=_("İnceleme düzeyi"),
-        field_name="investigation_level",
-        choices=InvestigationLevel.choices,
-        widget=forms.RadioSelect,
-        empty_label=_("Tümü"),
+    channel = radio_filter(_("Başvuru kanalı"), Channel.choices)
+    sla = radio_filter(_("Süre durumu"), SlaState.choices, field_name="sla_state")
+    level = radio_filter(
+        _("İnceleme düzeyi"), InvestigationLevel.choices, field_name="investigation_level"
     )
     category = django_filters.ModelChoiceFilter(
         label=_("Kategori"),
         field_name="category",
         queryset=Category.objects.order_by("name_tr", "pk"),
         to_field_name="slug",
-        empty_label=_("Tümü"),
+        empty_label=ALL,
     )
     received_from = django_filters.DateFilter(
         label=_("Alınma tarihi (başlangıç)"), method="filter_received_from", widget=DATE_INPUT
@@ -65,19 +57,15 @@ class ComplaintQueueFilterSet(WagtailFilterSet):
     received_to = django_filters.DateFilter(
         label=_("Alınma tarihi (bitiş)"), method="filter_received_to", widget=DATE_INPUT
     )
-    assignee = django_filters.ChoiceFilter(
-        label=_("Sorumlu personel"),
-        choices=[(ME, _("Bana atananlar")), (UNASSIGNED, _("Kimseye atanmamış"))],
+    assignee = radio_filter(
+        _("Sorumlu personel"),
+        [(ME, _("Bana atananlar")), (UNASSIGNED, _("Kimseye atanmamış"))],
         method="filter_assignee",
-        widget=forms.RadioSelect,
-        empty_label=_("Tümü"),
     )
-    open = django_filters.ChoiceFilter(
-        label=_("Açık / kapalı"),
-        choices=[(OPEN, _("Açık şikâyetler")), (CLOSED, _("Kapalı şikâyetler"))],
+    open = radio_filter(
+        _("Açık / kapalı"),
+        [(OPEN, _("Açık şikâyetler")), (CLOSED, _("Kapalı şikâyetler"))],
         method="filter_open",
-        widget=forms.RadioSelect,
-        empty_label=_("Tümü"),
     )
 
     class Meta:
@@ -100,7 +88,7 @@ class ComplaintQueueFilterSet(WagtailFilterSet):
         # the state filter is the model's (Meta.fields, its choices); shown like the others
         state = self.filters["status"]
         state.label = _("Durum")
-        state.extra.update(widget=forms.RadioSelect, empty_label=_("Tümü"))
+        state.extra.update(RADIO)
 
     def filter_received_from(self, queryset, name, value):
         return received_between(queryset, value, None)

@@ -44,6 +44,7 @@ from staff.views.queue import (
     DueColumn,
     LocalTimeColumn,
     SelectColumn,
+    SubjectColumn,
     assignee_name,
 )
 from staff.views.reviews import RejectionReviewView
@@ -269,7 +270,7 @@ class ComplaintViewSet(ModelViewSet):
             label=_("Başvuru no."),
             get_url=lambda complaint: reverse("staff_complaint", args=[complaint.reference]),
         ),
-        Column("subject", label=_("Konu")),
+        SubjectColumn("subject", label=_("Konu")),
         Column("status", label=_("Durum"), accessor="get_status_display"),
         Column("unit", label=_("Birim")),
         Column("assignee", label=_("Sorumlu personel"), accessor=assignee_name),

@@ -4,6 +4,7 @@ tracking-form PDF show the same name, sender, colours and postal address.
 - name: `MEMNUN_SITE_NAME` (env `SITE_NAME`) when set, else the default Wagtail Site's
   *site name* (Settings → Sites), else `WAGTAIL_SITE_NAME`. Never the host name.
 - sender: `DEFAULT_FROM_EMAIL`; a bare address gets the name as its display name.
+- logo: static/img/logo.png (static/img/logo.svg at 72×72 px, twice its size in the e-mail).
 - address: `MEMNUN_COMPANY_ADDRESS` (env `COMPANY_ADDRESS`) when set, else the active
   face-to-face contact channel's address that editors keep in the CMS.
 """
@@ -11,8 +12,10 @@ tracking-form PDF show the same name, sender, colours and postal address.
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.utils import parseaddr
+from urllib.parse import urljoin
 
 from django.conf import settings
+from django.templatetags.static import static
 from wagtail.models import Site
 
 from .models import ContactChannel
@@ -40,8 +43,10 @@ class Brand:
         return f"{self.site_url}/portal/"
 
     @property
-    def initial(self) -> str:
-        return (self.name[:1] or "m").upper()
+    def logo_url(self) -> str:
+        """The PNG logo (mail clients do not show SVG) at an address a mail client can fetch:
+        the site's, or the static files' own host when STATIC_URL is absolute."""
+        return urljoin(f"{self.site_url}/", static("img/logo.png"))
 
 
 def site_name() -> str:

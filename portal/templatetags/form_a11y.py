@@ -52,7 +52,8 @@ def error_summary_items(form) -> list[dict]:
 
 @register.simple_tag
 def field_label(field):
-    """`<label>` (or `<legend>` for a group), with "(optional)" after an optional field's text.
+    """`<label>` (or `<legend>` for a group), with "(optional)" after an optional field's text
+    and no trailing colon, whichever form it belongs to (allauth's keep Django's ":").
 
     A single optional checkbox is not marked: ticking it or not is the choice itself.
     Labels that already end with the marker (the workflow's own forms) are marked once.
@@ -67,4 +68,4 @@ def field_label(field):
     if optional:
         contents = format_html('{} <span class="field__optional">{}</span>', contents, marker)
     tag = field.legend_tag if field.use_fieldset else field.label_tag
-    return tag(contents=contents)
+    return tag(contents=contents, label_suffix="")

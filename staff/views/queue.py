@@ -62,6 +62,12 @@ class DueColumn(Column):
         return context
 
 
+class SubjectColumn(Column):
+    """The subject as the customer wrote it, marked with the complaint's language (`lang`)."""
+
+    cell_template_name = "staff/queue/subject_cell.html"
+
+
 def assignee_name(complaint) -> str:
     assignee = complaint.assignee
     return (assignee.get_full_name() or assignee.email) if assignee else "—"

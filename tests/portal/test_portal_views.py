@@ -444,6 +444,23 @@ def test_the_sign_in_page_uses_the_site_layout(client):
     assert "<main" in html
 
 
+@pytest.mark.parametrize(
+    ("language", "url", "labels"),
+    [
+        ("tr", "/accounts/login/", ["E-posta", "Şifre", "Beni hatırla"]),
+        ("tr", "/accounts/signup/", ["E-posta", "Adınız", "Soyadınız", "Şifre", "Şifre (tekrar)"]),
+        ("en", "/accounts/login/", ["Email", "Password", "Remember Me"]),
+        ("en", "/accounts/signup/", ["Email", "First name", "Last name", "Password"]),
+    ],
+)
+def test_account_form_labels_have_no_trailing_colon(client, language, url, labels):
+    client.cookies["django_language"] = language
+    html = page(client.get(url))
+    for label in labels:
+        assert f">{label}</label>" in html
+        assert f"{label}:" not in html
+
+
 # --- query counts ----------------------------------------------------------------------------
 
 

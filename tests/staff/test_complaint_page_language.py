@@ -1,6 +1,7 @@
-"""The console's complaint page marks what people wrote with the complaint's language (`lang`):
-the subject (in the page's heading too), the description and the texts of the timeline, while
-the console's own words stay in the reader's language."""
+"""The console marks what people wrote with the complaint's language (`lang`): on the complaint
+page the subject (in the page's heading too), the description and the texts of the timeline;
+the subject in the queue, on the review page and in the dashboard's panels. The console's own
+words stay in the reader's language."""
 
 import re
 
@@ -80,3 +81,31 @@ def test_the_review_page_marks_the_subject_and_the_customers_reason(
     assert complaint.reference in html
     assert f'<div lang="en">{SUBJECT}</div>' in html
     assert f'<td lang="en">{REJECTION}</td>' in html
+
+
+def test_the_queue_and_the_dashboard_mark_each_subject_with_its_complaints_language(
+    client, quality_manager, customer, category_a
+):
+    english = complaint_in(
+        Status.REJECTED,
+        customer=customer,
+        staff=quality_manager,
+        category=category_a,
+        subject=SUBJECT,
+        language="en",
+    )
+    turkish = complaint_in(
+        Status.REJECTED, customer=customer, staff=quality_manager, category=category_a
+    )
+    client.force_login(quality_manager)
+
+    queue = client.get("/admin/complaints/").content.decode()
+    assert re.search(r'<html[^>]* lang="tr"', queue)
+    assert f'<td lang="en">{SUBJECT}</td>' in queue
+    assert f'<td lang="tr">{turkish.subject}</td>' in queue
+
+    dashboard = client.get("/admin/").content.decode()
+    rejected = dashboard.split('id="memnun-rejected-section"')[1].split("<section")[0]
+    assert english.reference in rejected
+    assert f'<td lang="en">{SUBJECT}</td>' in rejected
+    assert f'<td lang="tr">{turkish.subject}</td>' in rejected

@@ -7,8 +7,10 @@ import json
 import re
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core import mail
 from django.utils.html import escape
+from PIL import Image
 from wagtail.models import Site
 
 from tests.factories import CustomerFactory
@@ -21,7 +23,7 @@ from tests.workflow.test_notifications import (
     file,
 )
 from workflow import branding
-from workflow.email_layout import paragraphs
+from workflow.email_layout import html_email, paragraphs
 from workflow.models import ContactChannel, Notification
 from workflow.notifications import (
     build_message,
@@ -84,8 +86,11 @@ def test_every_notification_has_a_text_and_an_html_part_in_the_company_layout(
     for leftover in ("{{", "{%", "None", "<<missing", "&amp;amp;"):
         assert leftover not in html, leftover
         assert leftover not in message.body, leftover
-    for external in ("<style", "<link", "src="):  # inline CSS, nothing fetched
+    for external in ("<style", "<link"):  # inline CSS
         assert external not in html
+    # the one thing fetched: the PNG logo (mail clients show no SVG) at the site's address
+    assert re.findall(r'src="([^"]*)"', html) == [f"{settings.MEMNUN_SITE_URL}/static/img/logo.png"]
+    assert f'alt="{COMPANY}"' in html
     footer = {"tr": "Müşteri portalı", "en": "Customer portal"}[language]
     assert footer in html
     # Every paragraph of the text is in the HTML.
@@ -146,3 +151,28 @@ def test_people_are_greeted_by_name_never_by_their_address(category):
     assert greeting_name(complaint) == "Ayşe Yılmaz"
     message = build_message(notify_customer(complaint, "reopened", reason="Yeni bilgi geldi."))
     assert message.body.splitlines()[0] == "Sayın Ayşe Yılmaz,"
+
+
+@pytest.mark.usefixtures("company")
+def test_the_header_shows_the_png_logo_beside_the_company_name(settings):
+    settings.MEMNUN_SITE_URL = "https://sikayet.kalkanguven.example"
+    html = html_email(subject="Konu", text="Metin.")
+    header = html.split("<h1")[0]
+    assert (
+        '<img src="https://sikayet.kalkanguven.example/static/img/logo.png" width="36" '
+        f'height="36" alt="{COMPANY}"'
+    ) in header
+    assert f">{COMPANY}</td>" in header  # the name stays beside the logo
+    logo = finders.find("img/logo.png")
+    assert logo is not None
+    with Image.open(logo) as image:
+        assert image.format == "PNG"
+        assert image.size == (72, 72)  # twice the size it is shown at
+
+
+def test_the_logo_comes_from_the_static_files_host_when_it_has_one(settings):
+    settings.STATIC_URL = "https://cdn.example/static/"
+    brand = branding.Brand(
+        name="Örnek", site_url="https://sikayet.example", address="", from_email="a@example.com"
+    )
+    assert brand.logo_url == "https://cdn.example/static/img/logo.png"
