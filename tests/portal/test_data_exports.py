@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.files.storage import storages
 from django.core.management import call_command
+from django.tasks import task_backends
 
 from portal.models import DataExport, TrackingForm
 from portal.tracking_forms import tracking_form_pdf
@@ -105,6 +106,28 @@ def test_the_page_offers_to_prepare_the_data_and_the_worker_builds_it(
     assert b"baska.pdf" not in joined
     assert b"\xc4\xb0\xc3\x87 NOT gizli" not in joined  # "İÇ NOT gizli", an internal note
     assert b"ic-belge.pdf" not in joined
+
+
+def test_the_request_only_records_and_enqueues_the_worker_builds(
+    signed_in, customer, history, django_capture_on_commit_callbacks, settings
+):
+    """With a queue that holds tasks (as the database worker's does), pressing the button
+    twice renders no PDF and enqueues one build; the worker's run of it makes it ready."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    queue = task_backends["default"]
+    page = ask(signed_in, django_capture_on_commit_callbacks).content.decode()
+    ask(signed_in, django_capture_on_commit_callbacks)
+
+    export = DataExport.objects.get(user=customer)
+    assert [(r.task.name, r.args) for r in queue.results] == [("prepare_data_export", [export.pk])]
+    assert not TrackingForm.objects.exists()
+    assert export.status == DataExport.State.PENDING
+    assert 'data-export-state="pending"' in page
+
+    assert queue.results[0].task.call(*queue.results[0].args) == DataExport.State.READY
+    export.refresh_from_db()
+    assert export.status == DataExport.State.READY
+    assert TrackingForm.objects.count() == len(history[0])
 
 
 def test_the_customer_is_emailed_in_their_language_when_it_is_ready(
