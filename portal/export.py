@@ -1,5 +1,6 @@
 """Everything held about a customer (KVKK art. 11): as JSON for the API, as a ZIP with their
-own documents for the portal. Only what they may see; nothing of anyone else."""
+own documents for the portal (built by the task worker, portal.data_exports). Only what they
+may see; nothing of anyone else."""
 
 import json
 import shutil
@@ -21,8 +22,8 @@ from .views import has_survey
 
 
 def kept_tracking_form(complaint: Complaint, language: str) -> bytes:
-    """The complaint's current tracking form, rendered here (not by the worker) if none is
-    kept: the export answers with every form, it does not wait for the worker."""
+    """The complaint's current tracking form, rendered now if none is kept: the ZIP is built
+    by the task worker (portal.data_exports), which holds every form, never a request."""
     pdf = current_pdf(complaint, language)
     if pdf is None:
         render_and_keep(complaint.pk, language)
@@ -126,7 +127,8 @@ def personal_data_zip(user, language: str = "tr"):
     """A ZIP in a temporary file, rewound: `data.json`, every complaint's tracking form (R8) in
     `language` and the customer's documents. Spilled to disk past 10 MB so that a large export
     does not sit in memory; one PDF or document at a time passes through memory. A kept,
-    current tracking form is reused; a missing one is rendered now and kept."""
+    current tracking form is reused; a missing one is rendered now and kept (the task worker
+    calls this, portal.data_exports.prepare)."""
     complaints = list(complaints_for_export(user))
     archive_file = tempfile.SpooledTemporaryFile(max_size=10 * 1024 * 1024)  # noqa: SIM115
     with zipfile.ZipFile(archive_file, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -1,3 +1,7 @@
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,3 +32,55 @@ class TrackingForm(models.Model):
 
     def __str__(self):
         return f"{self.complaint_id} {self.language} {self.version}"
+
+
+def data_export_storage():
+    return storages["data_exports"]
+
+
+def data_export_path(instance: "DataExport", filename: str) -> str:
+    # a random name: the archive is reached only through the owner's download view
+    return f"data-exports/{uuid.uuid4().hex}.zip"
+
+
+class DataExport(models.Model):
+    """A customer's request for everything held about them (KVKK art. 11) as a ZIP.
+
+    Built by the task worker (portal.tasks.prepare_data_export), kept in the private
+    "data_exports" storage until `expires_at`, then deleted by `expire_data_exports`.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Hazırlanıyor")
+        READY = "ready", _("Hazır")
+        FAILED = "failed", _("Hazırlanamadı")
+        EXPIRED = "expired", _("Süresi doldu")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    language = models.CharField(_("dil"), max_length=8)
+    status = models.CharField(_("durum"), max_length=16, choices=State, default=State.PENDING)
+    file = models.FileField(
+        storage=data_export_storage, upload_to=data_export_path, max_length=200, blank=True
+    )
+    size = models.PositiveBigIntegerField(_("boyut (bayt)"), null=True, blank=True)
+    created_at = models.DateTimeField(_("istenme zamanı"))
+    ready_at = models.DateTimeField(_("hazır olma zamanı"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("son indirme zamanı"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("veri dışa aktarımı")
+        verbose_name_plural = _("veri dışa aktarımları")
+        constraints = [
+            # a second request while one is being prepared starts nothing (portal.data_exports)
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_data_export_per_user",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.status} {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,9 +1,11 @@
 """The customer's own data: name and contact preferences (R5), and the download of everything
 held about them (KVKK art. 11)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -13,10 +15,14 @@ from workflow import services
 from workflow.errors import InvalidInput
 
 from . import forms
-from .export import personal_data_zip, profile_data, zip_file_name
+from .data_exports import downloadable_exports, latest_export, request_data_export
+from .export import profile_data, zip_file_name
+from .models import DataExport
 from .views import CustomerRequiredMixin
 
 SAVED = _("Bilgileriniz kaydedildi.")
+PREPARING = _("Verilerinizi hazırlıyoruz. Hazır olunca size e-posta göndereceğiz.")
+ALREADY_PREPARING = _("Verileriniz zaten hazırlanıyor. Hazır olunca size e-posta göndereceğiz.")
 
 
 class ProfileView(CustomerRequiredMixin, FormView):
@@ -44,29 +50,48 @@ class ProfileView(CustomerRequiredMixin, FormView):
 
 
 class MyDataView(CustomerRequiredMixin, TemplateView):
-    """/portal/my-data/: what we hold, and the button that downloads it."""
+    """/portal/my-data/: what we hold, and the state of the ZIP of it (being prepared, ready
+    to download until when, failed); POST asks the worker to prepare a new one."""
 
     template_name = "portal/my_data.html"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        export = latest_export(user)
+        now = timezone.now()
         return {
             **super().get_context_data(**kwargs),
             "profile": profile_data(user),
             "complaint_count": user.complaints.count(),
+            "export": export,
+            "downloadable": export is not None
+            and export.status == DataExport.State.READY
+            and export.expires_at > now,
+            "download_days": settings.MEMNUN_DATA_EXPORT_DAYS,
         }
+
+    def post(self, request):
+        _export, created = request_data_export(user=request.user, language=get_language() or "tr")
+        if created:
+            messages.success(request, PREPARING)
+        else:
+            messages.info(request, ALREADY_PREPARING)
+        return redirect("portal:my_data")
 
 
 class MyDataDownloadView(CustomerRequiredMixin, View):
-    """/portal/my-data/download/: a ZIP of `data.json`, the tracking forms and the customer's
-    documents, named in the page's language."""
+    """/portal/my-data/export/<id>/download/: the prepared ZIP of `data.json`, the tracking
+    forms and the customer's documents, streamed from storage and named in the page's
+    language. Another person's, an expired or an unfinished one is a 404."""
 
-    def get(self, request):
+    def get(self, request, export_id: int):
+        export = get_object_or_404(downloadable_exports(request.user), pk=export_id)
         response = FileResponse(
-            personal_data_zip(request.user, get_language() or "tr"),
+            export.file.open("rb"),
             as_attachment=True,
             filename=zip_file_name(),
             content_type="application/zip",
         )
+        response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"
         return response

@@ -13,7 +13,11 @@ urlpatterns = [
     path("complaints/new/", views.FileComplaintView.as_view(), name="file"),
     path("profile/", profile.ProfileView.as_view(), name="profile"),
     path("my-data/", profile.MyDataView.as_view(), name="my_data"),
-    path("my-data/download/", profile.MyDataDownloadView.as_view(), name="my_data_download"),
+    path(
+        "my-data/export/<int:export_id>/download/",
+        profile.MyDataDownloadView.as_view(),
+        name="my_data_download",
+    ),
     path("complaints/<str:reference>/", views.ComplaintDetailView.as_view(), name="detail"),
     # one URL per customer action of the registry (workflow.actions), all served alike
     *[

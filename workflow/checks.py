@@ -6,14 +6,13 @@ from django.conf import settings
 from django.core.checks import Error, register
 
 
-@register("security", deploy=False)
-def attachments_not_public(app_configs, **kwargs):
-    """The attachments storage on disk must lie outside MEDIA_ROOT (served in DEBUG, and
-    often by the web server) and must not hand out URLs: documents go out only through the
-    permission-checked views."""
-    storage = settings.STORAGES.get("attachments")
+def private_storage_errors(alias: str) -> list[Error]:
+    """A private storage (`STORAGES[alias]`) on disk must lie outside MEDIA_ROOT (served in
+    DEBUG, and often by the web server) and must not hand out URLs: its files go out only
+    through permission-checked views."""
+    storage = settings.STORAGES.get(alias)
     if storage is None:
-        return [Error('STORAGES["attachments"] is not set.', id="workflow.E001")]
+        return [Error(f'STORAGES["{alias}"] is not set.', id="workflow.E001")]
     options = storage.get("OPTIONS", {})
     errors = []
     location = options.get("location")
@@ -22,7 +21,7 @@ def attachments_not_public(app_configs, **kwargs):
         if private == public or public in private.parents:
             errors.append(
                 Error(
-                    "The attachments storage lies inside MEDIA_ROOT, where it may be served.",
+                    f"The {alias} storage lies inside MEDIA_ROOT, where it may be served.",
                     hint="Set PRIVATE_MEDIA_ROOT outside MEDIA_ROOT.",
                     id="workflow.E002",
                 )
@@ -30,9 +29,15 @@ def attachments_not_public(app_configs, **kwargs):
     if storage["BACKEND"].endswith("FileSystemStorage") and options.get("base_url"):
         errors.append(
             Error(
-                "The attachments storage must not have a base_url.",
+                f"The {alias} storage must not have a base_url.",
                 hint='Set OPTIONS["base_url"] to None.',
                 id="workflow.E003",
             )
         )
     return errors
+
+
+@register("security", deploy=False)
+def attachments_not_public(app_configs, **kwargs):
+    """Complaint documents go out only through the permission-checked views."""
+    return private_storage_errors("attachments")

@@ -222,6 +222,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "attachments": ATTACHMENT_STORAGE,
+    # the customers' "my data" ZIPs (portal.DataExport): private too, under data-exports/
+    "data_exports": ATTACHMENT_STORAGE,
 }
 MIB = 1024 * 1024
 # Request size (config.request_limits): a body over MAX_REQUEST_BODY or a file over
@@ -376,6 +378,11 @@ MEMNUN_BUSINESS_CALENDAR = {
     "DAY_END": "18:00",
     "HALF_DAY_END": "13:00",
 }
+# A prepared "my data" ZIP can be downloaded for this many days, then it is deleted.
+MEMNUN_DATA_EXPORT_DAYS = int(os.environ.get("DATA_EXPORT_DAYS", "7"))
+# What `run_scheduler` runs each round, in order (by command name: `workflow` imports no other
+# app); check_deadlines before send_notifications, so the alerts it queues go out at once.
+MEMNUN_SCHEDULED_COMMANDS = ["check_deadlines", "expire_data_exports", "send_notifications"]
 MEMNUN_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "6"))
 MEMNUN_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # The company's name in e-mails and the tracking form (else the Wagtail Site's name) and the

@@ -16,6 +16,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "attachments": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "data_exports": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # One process per test worker: an in-memory cache, emptied before every test (tests/conftest.py).

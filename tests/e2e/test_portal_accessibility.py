@@ -5,6 +5,7 @@ alone, and a failed form puts the keyboard on its error summary, whose links lea
 """
 
 import re
+import zipfile
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -37,6 +38,9 @@ WORDS = {
         "privacy": "Kişisel verilerinizin işlenmesi hakkında aydınlatma metni",
         "submit_guest": "Şikâyeti gönder",
         "sign_out_others": "Diğer Oturumlardan Çıkış Yap",
+        "prepare_data": "Verilerimi hazırla",
+        "download_data": "Verilerimi indir (ZIP)",
+        "data_zip": "memnun-verilerim.zip",
     },
     "en": {
         "problem": "There is a problem",
@@ -50,6 +54,9 @@ WORDS = {
         "privacy": "Privacy notice on the processing of your personal data",
         "submit_guest": "Submit the complaint",
         "sign_out_others": "Sign Out Other Sessions",
+        "prepare_data": "Prepare my data",
+        "download_data": "Download my data (ZIP)",
+        "data_zip": "memnun-my-data.zip",
     },
 }
 
@@ -187,8 +194,26 @@ def test_every_portal_page_and_its_failed_forms_pass_axe_and_reflow(
     expect_error_summary(page, language)
     check(page)
 
+    # my data: ask for the ZIP, see it ready after a reload (the worker e-mails too), download
     page.goto("/portal/my-data/")
     check(page)
+    page.get_by_role("button", name=words["prepare_data"]).click()
+    expect(page).to_have_url(re.compile(r"/portal/my-data/$"))
+    page.reload()
+    download_link = page.get_by_role("link", name=words["download_data"])
+    expect(download_link).to_be_visible()
+    check(page)
+    with page.expect_download() as download_info:
+        download_link.click()
+    download = download_info.value
+    assert download.suggested_filename == words["data_zip"]
+    with zipfile.ZipFile(download.path()) as archive:
+        names = set(archive.namelist())
+    assert "data.json" in names
+    assert {
+        f"tracking-forms/{complaint.reference}-tracking-form.pdf"
+        for complaint in complaints.values()
+    } <= names
 
     page.goto("/accounts/2fa/")
     check(page)

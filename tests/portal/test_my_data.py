@@ -1,8 +1,6 @@
 """Profile and contact preferences (R5) and the personal-data export (KVKK)."""
 
-import io
 import json
-import zipfile
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -11,13 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from portal.models import TrackingForm
-from portal.tracking_forms import tracking_form_pdf
 from tests.workflow import attachment_files as files
 from tests.workflow.helpers import complaint_in, file
 from workflow import services
 from workflow.models import CustomerProfile
-from workflow.states import Status, Visibility
+from workflow.states import Status
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +84,7 @@ def test_me_and_export_need_a_signed_in_customer(staff):
 
 
 def test_portal_pages_redirect_anonymous_visitors_to_login(client):
-    for url in ("/portal/profile/", "/portal/my-data/", "/portal/my-data/download/"):
+    for url in ("/portal/profile/", "/portal/my-data/"):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith("/accounts/login/")
@@ -182,36 +178,6 @@ def test_a_nameless_account_is_never_called_by_its_local_part(category):
     assert complaint.contact_name == "ayse.yilmaz@example.com"
 
 
-@pytest.fixture
-def history(customer, other_customer, staff, category):
-    """Complaints of the customer in several states, and one of another customer."""
-    mine = [
-        complaint_in(status, customer=customer, staff=staff, category=category)
-        for status in (Status.RECEIVED, Status.AWAITING_CUSTOMER, Status.CLOSED)
-    ]
-    services.add_note(complaint=mine[0], actor=customer, text="Ek bilgi: fatura no 42")
-    services.add_note(
-        complaint=mine[0], actor=staff, text="İÇ NOT gizli", visibility=Visibility.INTERNAL
-    )
-    services.add_attachment(
-        complaint=mine[0], actor=customer, file=files.upload("kanit.pdf", files.PDF)
-    )
-    services.add_attachment(
-        complaint=mine[0],
-        actor=staff,
-        file=files.upload("ic-belge.pdf", files.PDF),
-        visibility=Visibility.INTERNAL,
-    )
-    services.submit_survey(
-        complaint=mine[2], actor=customer, resolution_score=4, process_score=5, comment="İyi"
-    )
-    theirs = file(other_customer, category, subject="Başkasının şikâyeti")
-    services.add_attachment(
-        complaint=theirs, actor=other_customer, file=files.upload("baska.pdf", files.PDF)
-    )
-    return mine, theirs
-
-
 def test_export_holds_every_complaint_and_nothing_of_anyone_else(api, history, other_customer):
     mine, theirs = history
     response = api.get("/api/v1/me/export/")
@@ -229,54 +195,6 @@ def test_export_holds_every_complaint_and_nothing_of_anyone_else(api, history, o
     assert [a["name"] for a in first["attachments"]] == ["kanit.pdf"]
     assert data["complaints"][2]["survey"]["process_score"] == 5
     assert data["profile"]["email"] == mine[0].customer.email
-
-
-def download(client, language: str = "tr"):
-    client.cookies["django_language"] = language
-    response = client.get("/portal/my-data/download/")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/zip"
-    return response, zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
-
-
-def test_portal_zip_holds_the_json_the_tracking_forms_and_only_own_documents(
-    client, customer, history
-):
-    mine, theirs = history
-    client.force_login(customer)
-    assert "memnun" in client.get("/portal/my-data/").content.decode().lower()
-    response, archive = download(client)
-    assert response["Content-Disposition"] == 'attachment; filename="memnun-verilerim.zip"'
-    attachment = mine[0].attachments.get(original_name="kanit.pdf")
-    document = f"attachments/{mine[0].reference}/{attachment.pk}-kanit.pdf"
-    forms = [f"tracking-forms/{c.reference}-tracking-form.pdf" for c in mine]
-    assert sorted(archive.namelist()) == sorted([document, "data.json", *forms])
-    assert archive.read(document) == files.PDF
-    data = json.loads(archive.read("data.json"))
-    assert len(data["complaints"]) == 3
-    # one tracking form per complaint of theirs: the kept, current one in the page's language
-    for complaint, name in zip(mine, forms, strict=True):
-        pdf = archive.read(name)
-        assert pdf.startswith(b"%PDF")
-        assert pdf == bytes(TrackingForm.objects.get(complaint=complaint, language="tr").pdf)
-        assert pdf == tracking_form_pdf(complaint, "tr")  # what the portal's download gives
-    assert not TrackingForm.objects.filter(complaint=theirs).exists()
-    joined = b"".join(archive.read(name) for name in archive.namelist())
-    assert theirs.reference.encode() not in joined
-    assert b"baska.pdf" not in joined
-
-
-def test_the_zip_is_named_and_its_forms_written_in_the_page_language(client, customer, history):
-    mine, _theirs = history
-    client.force_login(customer)
-    response, archive = download(client, "en")
-    assert response["Content-Disposition"] == 'attachment; filename="memnun-my-data.zip"'
-    assert TrackingForm.objects.filter(language="en").count() == len(mine)
-    for complaint in mine:
-        kept = TrackingForm.objects.get(complaint=complaint, language="en")
-        assert archive.read(f"tracking-forms/{complaint.reference}-tracking-form.pdf") == bytes(
-            kept.pdf
-        )
 
 
 def test_export_query_count_does_not_grow_with_rows(api, customer, staff, category):

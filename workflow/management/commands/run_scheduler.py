@@ -1,24 +1,24 @@
-"""The periodic jobs of `make run` (Procfile "scheduler"): send due notifications and check
-deadlines every `--interval` seconds. A failing job is logged and retried next round; the loop
-only ends on SIGINT/SIGTERM (or after one round with `--once`)."""
+"""The periodic jobs of `make run` (Procfile "scheduler"): the management commands named in
+`MEMNUN_SCHEDULED_COMMANDS` (check deadlines, delete expired "my data" ZIPs, send due
+notifications) every `--interval` seconds. A failing job is logged and retried next round; the
+loop only ends on SIGINT/SIGTERM (or after one round with `--once`)."""
 
 import logging
 import signal
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 logger = logging.getLogger(__name__)
 
-# check_deadlines first: the alerts it queues go out in the same round.
-JOBS = ("check_deadlines", "send_notifications")
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 class Command(BaseCommand):
-    help = "Run send_notifications and check_deadlines every --interval seconds."
+    help = "Run the commands of MEMNUN_SCHEDULED_COMMANDS every --interval seconds."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -48,7 +48,7 @@ class Command(BaseCommand):
             self.stdout.write("Scheduler stopped.")
 
     def run_round(self) -> None:
-        for job in JOBS:
+        for job in settings.MEMNUN_SCHEDULED_COMMANDS:
             if self.stopping:
                 return
             try:
