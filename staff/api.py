@@ -37,7 +37,12 @@ from workflow.api.serializers import (
 from workflow.models import Complaint, Unit
 from workflow.queue import ORDERINGS, order_queue
 from workflow.rules import has_required_second_factor, is_complaint_staff
-from workflow.selectors import attachments_for_staff, complaints_for_staff, events_for_staff
+from workflow.selectors import (
+    attachments_for_staff,
+    complaints_for_staff,
+    events_for_staff,
+    staff_api_queue,
+)
 from workflow.states import (
     Channel,
     InvestigationLevel,
@@ -188,8 +193,9 @@ class StaffComplaintViewSet(
     serializer_class = StaffComplaintSerializer
 
     def get_queryset(self):
-        complaints = complaints_for_staff(self.request.user)
-        return order_queue(complaints, None) if self.action == "list" else complaints
+        if self.action == "list":
+            return order_queue(staff_api_queue(self.request.user), None)
+        return complaints_for_staff(self.request.user)
 
     def get_serializer_class(self):
         if self.action in ("retrieve", "perform_action", "create"):

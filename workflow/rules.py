@@ -7,6 +7,16 @@ UNIT_MANAGER_PERMISSION = "workflow.manage_unit"
 QUALITY_MANAGER_PERMISSION = "workflow.manage_quality"
 
 
+def _has_role_permission(user, permission: str) -> bool:
+    """`user.has_perm(permission)`, asked once per user object (Django's own backends cache
+    the permission set per user object the same way): a queue asks about every row, and each
+    `has_perm` goes through every authentication backend."""
+    answers = user.__dict__.setdefault("_memnun_role_permissions", {})
+    if permission not in answers:
+        answers[permission] = user.has_perm(permission)
+    return answers[permission]
+
+
 @rules.predicate
 def is_complaint_staff(user) -> bool:
     """Staff belong to a staff group granting `workflow.handle_complaint` and have is_staff."""
@@ -14,7 +24,7 @@ def is_complaint_staff(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return user.is_staff and user.has_perm(STAFF_PERMISSION)
+    return user.is_staff and _has_role_permission(user, STAFF_PERMISSION)
 
 
 @rules.predicate
@@ -36,12 +46,12 @@ def is_customer(user) -> bool:
 @rules.predicate
 def is_quality_manager(user) -> bool:
     """Quality managers (and superusers) see and act on every unit's complaints."""
-    return is_complaint_staff(user) and user.has_perm(QUALITY_MANAGER_PERMISSION)
+    return is_complaint_staff(user) and _has_role_permission(user, QUALITY_MANAGER_PERMISSION)
 
 
 @rules.predicate
 def is_unit_manager(user) -> bool:
-    return is_complaint_staff(user) and user.has_perm(UNIT_MANAGER_PERMISSION)
+    return is_complaint_staff(user) and _has_role_permission(user, UNIT_MANAGER_PERMISSION)
 
 
 @rules.predicate

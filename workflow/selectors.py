@@ -123,14 +123,15 @@ def _with_relations(
     return (
         queryset.select_related(*related)
         .annotate(routes_available=Exists(routes))
-        .prefetch_related(
-            Prefetch(
-                "proposals",
-                queryset=ResolutionProposal.objects.order_by("-proposed_at", "-pk"),
-                to_attr="proposals_newest_first",
-            ),
-            "attachments",
-        )
+        .prefetch_related(_newest_proposals(), "attachments")
+    )
+
+
+def _newest_proposals() -> Prefetch:
+    return Prefetch(
+        "proposals",
+        queryset=ResolutionProposal.objects.order_by("-proposed_at", "-pk"),
+        to_attr="proposals_newest_first",
     )
 
 
@@ -148,6 +149,23 @@ def complaints_for_staff(user) -> QuerySet[Complaint]:
     if not is_complaint_staff(user):
         return Complaint.objects.none()
     return _with_relations(_staff_scope(user))
+
+
+def staff_api_queue(user) -> QuerySet[Complaint]:
+    """The staff API's queue: the same scope, with what its rows carry (category, unit,
+    assignee, proposals, documents, and the linked corrective actions' ids, for the staff
+    actions' checks); the customer and the survey are not joined (the row gives the customer's
+    id, which the complaint row holds) and the customer's route check is not asked."""
+    linked = Prefetch(
+        "corrective_actions",
+        queryset=CorrectiveAction.objects.only("pk"),
+        to_attr="linked_corrective_actions",
+    )
+    return (
+        _staff_scope(user)
+        .select_related("category", "unit", "assignee")
+        .prefetch_related(_newest_proposals(), "attachments", linked)
+    )
 
 
 def staff_queue(user) -> QuerySet[Complaint]:
@@ -171,11 +189,14 @@ def final_decisions_awaiting_approval(user) -> QuerySet[Complaint]:
 
 
 def needs_corrective_action(complaint: Complaint) -> bool:
-    """R6/R9: a root-cause investigation cannot close before a corrective action is linked."""
-    return (
-        complaint.investigation_level == InvestigationLevel.ROOT_CAUSE
-        and not complaint.corrective_actions.exists()
-    )
+    """R6/R9: a root-cause investigation cannot close before a corrective action is linked.
+    (A list's queryset prefetches `linked_corrective_actions`, so it does not ask per row.)"""
+    if complaint.investigation_level != InvestigationLevel.ROOT_CAUSE:
+        return False
+    linked = getattr(complaint, "linked_corrective_actions", None)
+    if linked is None:
+        return not complaint.corrective_actions.exists()
+    return not linked
 
 
 def overdue_corrective_actions(today: date) -> QuerySet[CorrectiveAction]:

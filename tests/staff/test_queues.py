@@ -615,3 +615,41 @@ def test_the_schema_documents_the_queue_parameters(client):
         assert parameters[name]["description"], name
     assert set(parameters["ordering"]["schema"]["enum"]) == {"due", "-due", "received", "-received"}
     assert parameters["received_from"]["schema"]["format"] == "date"
+
+
+def test_the_api_queue_knows_each_root_cause_complaints_corrective_action_in_fixed_queries(
+    quality_manager, category_a
+):
+    """R6/R9: `mark_implemented` is refused for a root-cause complaint with no corrective
+    action and offered once one is linked, read for the whole page at once (no query per row)."""
+    from workflow.models import CorrectiveAction
+
+    def root_cause_rows(count):
+        return [
+            row(
+                category_a,
+                due_hours=hours,
+                status=Status.IMPLEMENTING,
+                investigation_level=InvestigationLevel.ROOT_CAUSE,
+            )
+            for hours in range(count)
+        ]
+
+    def answer():
+        response = api_for(quality_manager).get(API, {"page_size": 50})
+        assert response.status_code == 200
+        return {c["reference"]: c["available_actions"] for c in response.json()["results"]}
+
+    linked, unlinked = root_cause_rows(2)
+    action = CorrectiveAction.objects.create(
+        kind=CorrectiveAction.Kind.CORRECTIVE, title="Sertifika zinciri düzeltildi"
+    )
+    action.complaints.add(linked)
+    few = queries_for(answer)
+    actions = answer()
+    assert "mark_implemented" in actions[linked.reference]
+    assert "mark_implemented" not in actions[unlinked.reference]
+
+    for complaint in root_cause_rows(20)[::2]:
+        action.complaints.add(complaint)
+    assert queries_for(answer) == few
