@@ -24,7 +24,13 @@ from .models import (
     ResolutionProposal,
     RouteApplication,
 )
-from .rules import STAFF_PERMISSION, is_complaint_staff, is_quality_manager, is_unit_manager
+from .rules import (
+    STAFF_PERMISSION,
+    complaint_unit_ids,
+    is_complaint_staff,
+    is_quality_manager,
+    is_unit_manager,
+)
 from .states import (
     ClosureReason,
     EventKind,
@@ -344,8 +350,8 @@ def _staff_scope(user) -> QuerySet[Complaint]:
         return Complaint.objects.none()
     if is_quality_manager(user):
         return Complaint.objects.all()
-    unit_ids = list(user.complaint_units.values_list("pk", flat=True))
-    return Complaint.objects.filter(unit_id__in=unit_ids)
+    # read once per user object (rules.complaint_unit_ids): a page asks for its scope often
+    return Complaint.objects.filter(unit_id__in=sorted(complaint_unit_ids(user)))
 
 
 def with_due_at(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
