@@ -266,3 +266,45 @@ def test_the_query_count_does_not_grow_with_the_rows(request, client, role, cate
     fill(19)
     twenty = queries_for(client, user)
     assert one == twenty
+
+
+def wagtail_panel_names(client, user) -> set[str]:
+    """The panels Wagtail's home view builds for `user` (its own and the hooks')."""
+    from django.test import RequestFactory
+    from wagtail.admin.views.home import HomeView
+
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    request.session = client.session
+    view = HomeView()
+    view.setup(request)
+    return {getattr(panel, "name", type(panel).__name__) for panel in view.get_panels()}
+
+
+PAGE_EDITING = {"recent_edits", "locked_pages", "user_objects_in_workflow_moderation"}
+
+
+def test_complaint_staff_who_edit_no_page_do_not_get_wagtails_page_editing_panels(
+    client, handler_a
+):
+    names = wagtail_panel_names(client, handler_a)
+    assert "QueuePanel" in names
+    assert not names & PAGE_EDITING
+    assert "workflow_objects_to_moderate" in names  # kept: it checks its own tasks
+
+
+def test_complaint_staff_who_also_edit_pages_keep_them(client, handler_a):
+    from django.contrib.auth.models import Group
+
+    from cms_pages.permissions import CONTENT_EDITORS_GROUP
+
+    handler_a.groups.add(Group.objects.get(name=CONTENT_EDITORS_GROUP))
+    names = wagtail_panel_names(client, handler_a)
+    assert "QueuePanel" in names
+    assert names >= PAGE_EDITING
+
+
+def test_a_content_editor_keeps_wagtails_panels(client, content_editor):
+    names = wagtail_panel_names(client, content_editor)
+    assert names >= PAGE_EDITING
+    assert "QueuePanel" not in names
