@@ -290,7 +290,7 @@ def test_complaint_staff_who_edit_no_page_do_not_get_wagtails_page_editing_panel
     names = wagtail_panel_names(client, handler_a)
     assert "QueuePanel" in names
     assert not names & PAGE_EDITING
-    assert "workflow_objects_to_moderate" in names  # kept: it checks its own tasks
+    assert "workflow_objects_to_moderate" not in names  # they review no page either
 
 
 def test_complaint_staff_who_also_edit_pages_keep_them(client, handler_a):
@@ -308,3 +308,16 @@ def test_a_content_editor_keeps_wagtails_panels(client, content_editor):
     names = wagtail_panel_names(client, content_editor)
     assert names >= PAGE_EDITING
     assert "QueuePanel" not in names
+
+
+def test_complaint_staff_who_review_pages_keep_the_review_panel(client, handler_a):
+    from django.contrib.auth.models import Group
+
+    from cms_pages.permissions import POLICY_APPROVERS_GROUP
+
+    handler_a.groups.add(Group.objects.get(name=POLICY_APPROVERS_GROUP))
+    assert "workflow_objects_to_moderate" in wagtail_panel_names(client, handler_a)
+
+
+def test_a_content_editor_keeps_the_review_panel(client, content_editor):
+    assert "workflow_objects_to_moderate" in wagtail_panel_names(client, content_editor)
