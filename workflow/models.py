@@ -214,6 +214,10 @@ OPEN_COMPLAINT = models.Q(closed_at__isnull=True)
 # that is earlier. `selectors.with_due_at` annotates it as `due_at`; the open-complaint indexes
 # are built on this same expression, so a panel's "first five" is read from an index in order.
 _CLOCK = Coalesce("estimated_resolution_at", "response_due_at")
+# True for a closed complaint (workflow.queue.IS_CLOSED, the queue indexes' first expression)
+IS_CLOSED = models.ExpressionWrapper(
+    models.Q(closed_at__isnull=False), output_field=models.BooleanField()
+)
 DUE_AT = Least(_CLOCK, Coalesce("final_response_due_at", _CLOCK))
 
 
@@ -341,81 +345,46 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, models.Model):
             # deadline, in every scope and filter it is read with; a page reads its index in
             # order and stops (the first expression is workflow.queue.IS_CLOSED)
             models.Index(
-                models.ExpressionWrapper(
-                    models.Q(closed_at__isnull=False), output_field=models.BooleanField()
-                ),
-                "response_due_at",
-                "received_at",
-                "id",
-                name="complaint_due_idx",
+                IS_CLOSED, "response_due_at", "received_at", "id", name="complaint_due_idx"
             ),
-            models.Index(
-                "unit",
-                models.ExpressionWrapper(
-                    models.Q(closed_at__isnull=False), output_field=models.BooleanField()
-                ),
-                "response_due_at",
-                name="complaint_unit_due_idx",
-            ),
-            models.Index(
-                "status",
-                models.ExpressionWrapper(
-                    models.Q(closed_at__isnull=False), output_field=models.BooleanField()
-                ),
-                "response_due_at",
-                name="complaint_status_due_idx",
-            ),
-            models.Index(
-                "sla_state",
-                models.ExpressionWrapper(
-                    models.Q(closed_at__isnull=False), output_field=models.BooleanField()
-                ),
-                "response_due_at",
-                name="complaint_sla_due_idx",
-            ),
-            models.Index(
-                "assignee",
-                models.ExpressionWrapper(
-                    models.Q(closed_at__isnull=False), output_field=models.BooleanField()
-                ),
-                "response_due_at",
-                name="complaint_assignee_due_idx",
-            ),
+            *[
+                models.Index(field, IS_CLOSED, "response_due_at", name=f"complaint_{name}_due_idx")
+                for field, name in (
+                    ("unit", "unit"),
+                    ("status", "status"),
+                    ("sla_state", "sla"),
+                    ("assignee", "assignee"),
+                )
+            ],
             models.Index(fields=["received_at", "id"], name="complaint_received_idx"),
             # the dashboard panels (selectors.dashboard_queues): open complaints only (a few
             # percent of the table), in due-time order; the trailing columns (the unit of a
             # handler's scope...) let PostgreSQL count from the index alone
-            models.Index(
-                "assignee",
-                DUE_AT,
-                "id",
-                "unit",
-                condition=OPEN_COMPLAINT,
-                name="complaint_open_assignee_idx",
-            ),
-            models.Index(
-                DUE_AT,
-                "id",
-                "unit",
-                condition=OPEN_COMPLAINT & models.Q(assignee__isnull=True),
-                name="complaint_open_unassigned_idx",
-            ),
-            models.Index(
-                "sla_state",
-                DUE_AT,
-                "id",
-                "unit",
-                condition=OPEN_COMPLAINT,
-                name="complaint_open_sla_idx",
-            ),
-            models.Index(
-                DUE_AT,
-                "id",
-                "unit",
-                "final_decision_proposed_at",
-                condition=models.Q(status="rejected"),
-                name="complaint_rejected_idx",
-            ),
+            *[
+                models.Index(*keys, condition=condition, name=name)
+                for name, keys, condition in (
+                    (
+                        "complaint_open_assignee_idx",
+                        ("assignee", DUE_AT, "id", "unit"),
+                        OPEN_COMPLAINT,
+                    ),
+                    (
+                        "complaint_open_unassigned_idx",
+                        (DUE_AT, "id", "unit"),
+                        OPEN_COMPLAINT & models.Q(assignee__isnull=True),
+                    ),
+                    (
+                        "complaint_open_sla_idx",
+                        ("sla_state", DUE_AT, "id", "unit"),
+                        OPEN_COMPLAINT,
+                    ),
+                    (
+                        "complaint_rejected_idx",
+                        (DUE_AT, "id", "unit", "final_decision_proposed_at"),
+                        models.Q(status="rejected"),
+                    ),
+                )
+            ],
         ]
         constraints = [
             models.CheckConstraint(

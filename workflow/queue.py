@@ -21,13 +21,12 @@ from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Complaint
+from .models import IS_CLOSED, Complaint
 
-# True for a closed complaint (`closed_at` is set exactly then: a check constraint). The
-# deadline orders put open complaints first: a closed one's deadline has long passed, and a
-# work queue that starts with last year's closed complaints is no queue. The indexes of
-# migration 0010 lead with this same expression.
-IS_CLOSED = ExpressionWrapper(Q(closed_at__isnull=False), output_field=BooleanField())
+# IS_CLOSED (models.py): true for a closed complaint (`closed_at` is set exactly then: a check
+# constraint). The deadline orders put open complaints first: a closed one's deadline has long
+# passed, and a work queue that starts with last year's closed complaints is no queue. The
+# indexes of migration 0010 lead with this same expression.
 
 # ordering name (the `ordering` parameter of the console and the API) -> ORDER BY
 ORDERINGS: dict[str, tuple] = {
