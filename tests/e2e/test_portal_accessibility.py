@@ -352,9 +352,10 @@ def test_filing_with_the_keyboard_alone(
     assert_no_browser_errors(seen)
 
 
-def test_accepting_a_proposal_with_the_keyboard_alone(
-    live_site, live_server, page, seen, customer_with_email, staff, category
-):
+@pytest.fixture
+def proposal_open(live_site, live_server, page, customer_with_email, staff, category):
+    """A proposed resolution on the customer's complaint page, signed in (the keyboard tests
+    of accepting and rejecting start here)."""
     complaint = complaint_in(
         Status.RESOLUTION_PROPOSED,
         customer=customer_with_email,
@@ -363,7 +364,11 @@ def test_accepting_a_proposal_with_the_keyboard_alone(
     )
     sign_in(page, customer_with_email)
     page.goto(f"/portal/complaints/{complaint.reference}/")
+    return complaint
 
+
+def test_accepting_a_proposal_with_the_keyboard_alone(page, seen, proposal_open):
+    complaint = proposal_open
     tab_to(page, "form[data-action=accept] button")
     page.keyboard.press("Enter")
 
@@ -373,17 +378,8 @@ def test_accepting_a_proposal_with_the_keyboard_alone(
     assert_no_browser_errors(seen)
 
 
-def test_rejecting_a_proposal_with_the_keyboard_alone(
-    live_site, live_server, page, seen, customer_with_email, staff, category
-):
-    complaint = complaint_in(
-        Status.RESOLUTION_PROPOSED,
-        customer=customer_with_email,
-        staff=staff,
-        category=category,
-    )
-    sign_in(page, customer_with_email)
-    page.goto(f"/portal/complaints/{complaint.reference}/")
+def test_rejecting_a_proposal_with_the_keyboard_alone(page, seen, proposal_open):
+    complaint = proposal_open
     keyboard = page.keyboard
 
     # without a reason first: the summary takes the keyboard and leads back to the box
