@@ -10,7 +10,7 @@ export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run check-run-address test test-dates lint migrate demo messages deploy-check bench bench-pages clean
+.PHONY: run check-run-address test test-suite test-dates lint migrate demo messages deploy-check bench bench-pages clean
 
 $(PYTHON):
 	@py=$$(scripts/find-python) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
@@ -56,7 +56,11 @@ deploy-check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=config.settings.production $(PYTHON) manage.py check --deploy --fail-level WARNING
 
 # pytest exits 5 when it collected no test: that is a failure here, not a pass.
-test: $(STAMP) messages lint deploy-check
+test: $(STAMP) messages lint deploy-check test-suite
+
+# The migrations check and the whole pytest suite, without the lint gates (`.ci/run` runs this
+# a second time against PostgreSQL, after `make test` has linted the same files).
+test-suite: $(STAMP) messages
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PYTHON) manage.py makemigrations --check --dry-run
 	@set +e; DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -n 2 $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing the run"; exit 1; fi; exit $$rc
