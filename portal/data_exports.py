@@ -35,7 +35,7 @@ def latest_export(user) -> DataExport | None:
 def downloadable_exports(user, *, now=None):
     """The user's archives that may be downloaded now: ready and not yet expired."""
     return DataExport.objects.filter(
-        user=user, status=DataExport.State.READY, expires_at__gt=now or timezone.now()
+        user=user, state=DataExport.State.READY, expires_at__gt=now or timezone.now()
     )
 
 
@@ -43,7 +43,7 @@ def request_data_export(*, user, language: str, now=None) -> tuple[DataExport, b
     """Record the request and ask the worker to build it once committed; returns the request
     and whether it is new. While one is pending, that one is returned and nothing is started
     (a unique constraint settles two clicks at the same moment)."""
-    pending = DataExport.objects.filter(user=user, status=DataExport.State.PENDING).first()
+    pending = DataExport.objects.filter(user=user, state=DataExport.State.PENDING).first()
     if pending is not None:
         return pending, False
     try:
@@ -54,7 +54,7 @@ def request_data_export(*, user, language: str, now=None) -> tuple[DataExport, b
                 created_at=now or timezone.now(),
             )
     except IntegrityError:  # the other click won
-        return DataExport.objects.get(user=user, status=DataExport.State.PENDING), False
+        return DataExport.objects.get(user=user, state=DataExport.State.PENDING), False
     transaction.on_commit(lambda: enqueue(export.pk))
     return export, True
 
@@ -70,9 +70,9 @@ def prepare(export_id: int, *, now=None) -> str:
     """Build the ZIP (`portal.export.personal_data_zip`: data.json, every tracking form,
     the customer's documents) into storage, mark it ready, drop the customer's older archives
     and queue the "your data is ready" e-mail; on any error mark it failed. Returns the new
-    status (or "missing" when the request is gone or no longer pending)."""
+    state (or "missing" when the request is gone or no longer pending)."""
     export = (
-        DataExport.objects.filter(pk=export_id, status=DataExport.State.PENDING)
+        DataExport.objects.filter(pk=export_id, state=DataExport.State.PENDING)
         .select_related("user")
         .first()
     )
@@ -85,8 +85,8 @@ def prepare(export_id: int, *, now=None) -> str:
     except Exception:
         logger.exception("Data export %s failed", export_id)
         _delete_file(export)
-        DataExport.objects.filter(pk=export_id, status=DataExport.State.PENDING).update(
-            status=DataExport.State.FAILED, file=""
+        DataExport.objects.filter(pk=export_id, state=DataExport.State.PENDING).update(
+            state=DataExport.State.FAILED, file=""
         )
         return DataExport.State.FAILED
 
@@ -94,8 +94,8 @@ def prepare(export_id: int, *, now=None) -> str:
 @transaction.atomic
 def _mark_ready(export: DataExport, now) -> str:
     expires_at = now + timedelta(days=settings.MEMNUN_DATA_EXPORT_DAYS)
-    marked = DataExport.objects.filter(pk=export.pk, status=DataExport.State.PENDING).update(
-        status=DataExport.State.READY,
+    marked = DataExport.objects.filter(pk=export.pk, state=DataExport.State.PENDING).update(
+        state=DataExport.State.READY,
         file=export.file.name,
         size=export.file.size,
         ready_at=now,
@@ -129,22 +129,22 @@ def _delete_file(export: DataExport) -> None:
 
 def _expire(export: DataExport) -> None:
     _delete_file(export)
-    DataExport.objects.filter(pk=export.pk).update(status=DataExport.State.EXPIRED, file="")
+    DataExport.objects.filter(pk=export.pk).update(state=DataExport.State.EXPIRED, file="")
 
 
 def expire_data_exports(*, now=None) -> dict[str, int]:
     """The periodic sweep: delete the archives past `expires_at`, and give up on requests
     pending longer than STALE_AFTER (the customer may then ask again)."""
     now = now or timezone.now()
-    expired = DataExport.objects.filter(status=DataExport.State.READY, expires_at__lte=now)
+    expired = DataExport.objects.filter(state=DataExport.State.READY, expires_at__lte=now)
     counts = {"expired": 0}
     for export in expired.iterator():
         _expire(export)
         counts["expired"] += 1
     stale = DataExport.objects.filter(
-        status=DataExport.State.PENDING, created_at__lte=now - STALE_AFTER
+        state=DataExport.State.PENDING, created_at__lte=now - STALE_AFTER
     )
-    counts["failed"] = stale.update(status=DataExport.State.FAILED)
+    counts["failed"] = stale.update(state=DataExport.State.FAILED)
     if counts["failed"]:
         logger.warning("%s data exports were still pending after %s", counts["failed"], STALE_AFTER)
     return counts

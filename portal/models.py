@@ -60,7 +60,7 @@ class DataExport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
     )
     language = models.CharField(_("dil"), max_length=8)
-    status = models.CharField(_("durum"), max_length=16, choices=State, default=State.PENDING)
+    state = models.CharField(_("durum"), max_length=16, choices=State, default=State.PENDING)
     file = models.FileField(
         storage=data_export_storage, upload_to=data_export_path, max_length=200, blank=True
     )
@@ -77,10 +77,10 @@ class DataExport(models.Model):
             # a second request while one is being prepared starts nothing (portal.data_exports)
             models.UniqueConstraint(
                 fields=["user"],
-                condition=models.Q(status="pending"),
+                condition=models.Q(state="pending"),
                 name="one_pending_data_export_per_user",
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.user_id} {self.status} {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.user_id} {self.state} {self.created_at:%Y-%m-%d %H:%M}"

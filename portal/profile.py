@@ -65,7 +65,7 @@ class MyDataView(CustomerRequiredMixin, TemplateView):
             "complaint_count": user.complaints.count(),
             "export": export,
             "downloadable": export is not None
-            and export.status == DataExport.State.READY
+            and export.state == DataExport.State.READY
             and export.expires_at > now,
             "download_days": settings.MEMNUN_DATA_EXPORT_DAYS,
         }

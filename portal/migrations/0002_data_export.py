@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('language', models.CharField(max_length=8, verbose_name='dil')),
-                ('status', models.CharField(choices=[('pending', 'Hazırlanıyor'), ('ready', 'Hazır'), ('failed', 'Hazırlanamadı'), ('expired', 'Süresi doldu')], default='pending', max_length=16, verbose_name='durum')),
+                ('state', models.CharField(choices=[('pending', 'Hazırlanıyor'), ('ready', 'Hazır'), ('failed', 'Hazırlanamadı'), ('expired', 'Süresi doldu')], default='pending', max_length=16, verbose_name='durum')),
                 ('file', models.FileField(blank=True, max_length=200, storage=portal.models.data_export_storage, upload_to=portal.models.data_export_path)),
                 ('size', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='boyut (bayt)')),
                 ('created_at', models.DateTimeField(verbose_name='istenme zamanı')),
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'veri dışa aktarımı',
                 'verbose_name_plural': 'veri dışa aktarımları',
                 'ordering': ['-created_at', '-pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('user',), name='one_pending_data_export_per_user')],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('state', 'pending')), fields=('user',), name='one_pending_data_export_per_user')],
             },
         ),
     ]

@@ -72,7 +72,7 @@ def test_the_page_offers_to_prepare_the_data_and_the_worker_builds_it(
         page = ask(signed_in, django_capture_on_commit_callbacks)
         export = DataExport.objects.get(user=customer)
         response, archive = download(signed_in, export)
-    assert export.status == DataExport.State.READY
+    assert export.state == DataExport.State.READY
     assert export.expires_at == ASKED + timedelta(days=7)
     assert storages["data_exports"].exists(export.file.name)
     text = page.content.decode()
@@ -121,12 +121,12 @@ def test_the_request_only_records_and_enqueues_the_worker_builds(
     export = DataExport.objects.get(user=customer)
     assert [(r.task.name, r.args) for r in queue.results] == [("prepare_data_export", [export.pk])]
     assert not TrackingForm.objects.exists()
-    assert export.status == DataExport.State.PENDING
+    assert export.state == DataExport.State.PENDING
     assert 'data-export-state="pending"' in page
 
     assert queue.results[0].task.call(*queue.results[0].args) == DataExport.State.READY
     export.refresh_from_db()
-    assert export.status == DataExport.State.READY
+    assert export.state == DataExport.State.READY
     assert TrackingForm.objects.count() == len(history[0])
 
 
@@ -189,7 +189,7 @@ def test_a_second_request_while_one_is_pending_starts_nothing(
     pending = DataExport.objects.create(user=customer, language="tr", created_at=ASKED)
     page = ask(signed_in, django_capture_on_commit_callbacks).content.decode()
     # no second row, and no task ran: the immediate worker would have made it ready
-    assert list(DataExport.objects.values_list("pk", "status")) == [(pending.pk, "pending")]
+    assert list(DataExport.objects.values_list("pk", "state")) == [(pending.pk, "pending")]
     assert "Verileriniz zaten hazırlanıyor." in page
     assert 'data-export-state="pending"' in page
     assert "2 Mart 2026 10:00" in page  # when it was asked for
@@ -216,7 +216,7 @@ def test_an_expired_zip_is_not_served_and_the_sweep_deletes_it(
         call_command("run_scheduler", "--once", stdout=out)
     assert "Data exports: 1 expired, 0 given up." in out.getvalue()
     export.refresh_from_db()
-    assert (export.status, export.file.name) == (DataExport.State.EXPIRED, "")
+    assert (export.state, export.file.name) == (DataExport.State.EXPIRED, "")
     assert not storages["data_exports"].exists(name)
 
 
@@ -231,7 +231,7 @@ def test_the_sweep_leaves_a_zip_within_its_period_alone(
         call_command("expire_data_exports", stdout=StringIO())
         download(signed_in, export)
     export.refresh_from_db()
-    assert export.status == DataExport.State.READY
+    assert export.state == DataExport.State.READY
 
 
 def test_a_new_zip_replaces_the_previous_one(
@@ -243,7 +243,7 @@ def test_a_new_zip_replaces_the_previous_one(
     second = DataExport.objects.exclude(pk=first.pk).get(user=customer)
     first_name = first.file.name
     first.refresh_from_db()
-    assert (first.status, second.status) == (DataExport.State.EXPIRED, DataExport.State.READY)
+    assert (first.state, second.state) == (DataExport.State.EXPIRED, DataExport.State.READY)
     assert not storages["data_exports"].exists(first_name)
     assert signed_in.get(download_url(first)).status_code == 404
     download(signed_in, second)
@@ -259,7 +259,7 @@ def test_a_failed_build_is_shown_logged_and_can_be_tried_again(
     with caplog.at_level(logging.ERROR, logger="portal.data_exports"):
         page = ask(signed_in, django_capture_on_commit_callbacks).content.decode()
     export = DataExport.objects.get(user=customer)
-    assert (export.status, export.file.name) == (DataExport.State.FAILED, "")
+    assert (export.state, export.file.name) == (DataExport.State.FAILED, "")
     assert any(f"Data export {export.pk} failed" in r.getMessage() for r in caplog.records)
     assert 'data-export-state="failed"' in page
     assert "Lütfen yeniden deneyin." in page
@@ -270,7 +270,7 @@ def test_a_failed_build_is_shown_logged_and_can_be_tried_again(
     storages["attachments"].save(document.file.name, io.BytesIO(files.PDF))
     ask(signed_in, django_capture_on_commit_callbacks)
     retried = DataExport.objects.exclude(pk=export.pk).get(user=customer)
-    assert retried.status == DataExport.State.READY
+    assert retried.state == DataExport.State.READY
     download(signed_in, retried)
 
 
@@ -287,8 +287,8 @@ def test_a_request_lost_by_the_worker_is_given_up_so_it_can_be_asked_again(
     assert "Data exports: 0 expired, 1 given up." in out.getvalue()
     lost.refresh_from_db()
     recent.refresh_from_db()
-    assert lost.status == DataExport.State.FAILED
-    assert recent.status == DataExport.State.PENDING
+    assert lost.state == DataExport.State.FAILED
+    assert recent.state == DataExport.State.PENDING
 
 
 def test_the_page_in_english_and_before_any_request(signed_in):
