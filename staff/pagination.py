@@ -11,6 +11,8 @@ from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 from wagtail.admin.paginator import WagtailPaginator
 
+from workflow.pagination import CountWhenNeededMixin
+
 QUEUE_COUNT_CAP = 10_000
 
 
@@ -32,12 +34,17 @@ class CappedCountMixin:
     def is_capped(self) -> bool:
         return self.uncapped_count > self.count_cap
 
+    def remember_count(self, count: int) -> None:
+        # a short last page told the exact total (`CountWhenNeededMixin`)
+        self.__dict__["uncapped_count"] = count
+        self.__dict__["count"] = min(count, self.count_cap)
 
-class CappedCountPaginator(CappedCountMixin, Paginator):
+
+class CappedCountPaginator(CappedCountMixin, CountWhenNeededMixin, Paginator):
     pass
 
 
-class ConsoleQueuePaginator(CappedCountMixin, WagtailPaginator):
+class ConsoleQueuePaginator(CappedCountMixin, CountWhenNeededMixin, WagtailPaginator):
     pass
 
 

@@ -148,6 +148,23 @@ def complaints_for_customer(user) -> QuerySet[Complaint]:
     return _with_relations(Complaint.objects.filter(customer=user), CUSTOMER_RELATIONS)
 
 
+# what a row of the portal's list shows: no description, no prefetched proposals or documents
+PORTAL_LIST_FIELDS = ("reference", "subject", "language", "status", "received_at", "survey__id")
+
+
+def customer_list(user) -> QuerySet[Complaint]:
+    """The portal's list of the customer's complaints, newest first: the columns a row shows
+    and whether the survey is in (the next step of a closed complaint), in one query."""
+    if not getattr(user, "is_authenticated", False):
+        return Complaint.objects.none()
+    return (
+        Complaint.objects.filter(customer=user)
+        .select_related("survey")
+        .only(*PORTAL_LIST_FIELDS)
+        .order_by("-received_at", "-pk")
+    )
+
+
 def complaints_for_staff(user) -> QuerySet[Complaint]:
     """What a staff member may see (`rules.can_see_complaint`): a quality manager every
     complaint, a handler or unit manager those of their own unit(s). The queue, the detail,

@@ -338,7 +338,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "workflow.api.pagination.Pagination",
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "workflow.api.exceptions.exception_handler",
     # Scoped throttles (portal/throttles.py) on the shared cache; the portal's HTML forms use
