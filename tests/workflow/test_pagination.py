@@ -37,7 +37,8 @@ def test_a_full_page_counts_once_for_its_page_links():
     paginator = CountWhenNeededPaginator(items, 25)
     page = paginator.page(2)
     assert list(page) == list(range(25, 50))
-    assert page.has_next() and paginator.num_pages == 3
+    assert page.has_next()
+    assert paginator.num_pages == 3
     assert items.counted == 1
 
 
