@@ -79,49 +79,28 @@ def main() -> None:
     if options.loop:
         bare = Client(HTTP_ACCEPT_LANGUAGE="tr", HTTP_HOST="127.0.0.1")
         bare.cookies.load(pages.session_cookie(people[target.who]))
-        floor = loop(bare, "/bench/bare/", options.loop)
-        page = loop(client, target.url, options.loop)
+        floor, page = loop([(bare, "/bench/bare/"), (client, target.url)], options.loop)
         print(f"in process, median of {options.loop} (wall ms, this process's CPU ms):")
         print(f"  bare view  {floor[0]:6.2f} {floor[1]:6.2f}")
         print(f"  {target.name}  {page[0]:6.2f} {page[1]:6.2f}  ({page[0] / floor[0]:.1f}× wall)")
 
 
-def loop(client: Client, url: str, count: int) -> tuple[float, float]:
-    """Median wall and CPU milliseconds of `count` requests (after two untimed ones)."""
-    for _ in range(2):
-        client.get(url)
-    walls, cpus = [], []
-    for _ in range(count):
-        wall, cpu = time.perf_counter(), time.process_time()
-        client.get(url)
-        walls.append((time.perf_counter() - wall) * 1000)
-        cpus.append((time.process_time() - cpu) * 1000)
-    return statistics.median(walls), statistics.median(cpus)
-
-
-def package_of(filename: str) -> str:
-    """`.../site-packages/django/template/base.py` -> `django.template`; this project's files
-    by app (`workflow`, `portal`...); the standard library as `python`."""
-    path = Path(filename)
-    if "site-packages" in path.parts:
-        rest = path.parts[path.parts.index("site-packages") + 1 :]
-        return ".".join(part.removesuffix(".py") for part in rest[:2])
-    if path.is_relative_to(pages.ROOT):
-        return path.relative_to(pages.ROOT).parts[0]
-    return "python"
-
-
-def print_packages(stats: pstats.Stats) -> None:
-    """Own time (tottime) summed by package, largest first."""
-    totals: dict[str, float] = {}
-    for (filename, _line, _name), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():
-        package = package_of(filename)
-        totals[package] = totals.get(package, 0.0) + tottime
-    whole = sum(totals.values()) or 1.0
-    print("own time by package:")
-    for package, seconds in sorted(totals.items(), key=lambda item: -item[1])[:30]:
-        print(f"  {seconds * 1000:8.2f} ms {100 * seconds / whole:5.1f}%  {package}")
-
+def loop(requests: list[tuple[Client, str]], count: int) -> list[tuple[float, float]]:
+    """Median wall and CPU milliseconds of each (client, url), asked in turn `count` times
+    (after two untimed rounds), so that a busy moment falls on all of them alike."""
+    walls = [[] for _ in requests]
+    cpus = [[] for _ in requests]
+    for round_number in range(count + 2):
+        for index, (client, url) in enumerate(requests):
+            wall, cpu = time.perf_counter(), time.process_time()
+            client.get(url)
+            if round_number >= 2:
+                walls[index].append((time.perf_counter() - wall) * 1000)
+                cpus[index].append((time.process_time() - cpu) * 1000)
+    return [
+        (statistics.median(wall), statistics.median(cpu))
+        for wall, cpu in zip(walls, cpus, strict=True)
+    ]
 
 if __name__ == "__main__":
     main()

@@ -44,6 +44,7 @@ from workflow.selectors import (
     customer_list,
     customer_visible_attachments,
     events_for_customer,
+    note_routes_available,
     routes_stage,
 )
 from workflow.services.profile import profile_of
@@ -244,6 +245,7 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
         proposal = None
     stage = routes_stage(complaint)
     applicable = list(applicable_routes(complaint.category_id))
+    note_routes_available(complaint, applicable)
     routes = applicable if stage else []
     question = None
     if complaint.status == Status.AWAITING_CUSTOMER:

@@ -119,18 +119,31 @@ CUSTOMER_RELATIONS = ("category", "survey")
 
 
 def _with_relations(
-    queryset: QuerySet[Complaint], related: tuple[str, ...] = STAFF_RELATIONS
+    queryset: QuerySet[Complaint],
+    related: tuple[str, ...] = STAFF_RELATIONS,
+    *,
+    annotate_routes: bool = True,
 ) -> QuerySet[Complaint]:
     """Everything a page or an API answer reads, `available_actions` included (the survey,
-    whether any alternative route applies), without a query per complaint."""
+    whether any alternative route applies), without a query per complaint.
+
+    `annotate_routes=False` leaves out the `routes_available` subquery for readers that work it
+    out from the routes they read anyway (`note_routes_available`)."""
+    queryset = queryset.select_related(*related).prefetch_related(
+        _newest_proposals(), "attachments"
+    )
+    if not annotate_routes:
+        return queryset
     routes = AlternativeRoute.objects.filter(is_active=True).filter(
         Q(categories__isnull=True) | Q(categories=OuterRef("category_id"))
     )
-    return (
-        queryset.select_related(*related)
-        .annotate(routes_available=Exists(routes))
-        .prefetch_related(_newest_proposals(), "attachments")
-    )
+    return queryset.annotate(routes_available=Exists(routes))
+
+
+def note_routes_available(complaint: Complaint, routes: list[AlternativeRoute]) -> None:
+    """Record on `complaint` whether any route applies (`routes`: those of its category, as
+    read for the page), as the selectors' `routes_available` annotation would."""
+    complaint.routes_available = bool(routes)
 
 
 def _newest_proposals() -> Prefetch:
@@ -145,7 +158,11 @@ def complaints_for_customer(user) -> QuerySet[Complaint]:
     """The customer's own complaints only (another customer's complaint is a 404)."""
     if not getattr(user, "is_authenticated", False):
         return Complaint.objects.none()
-    return _with_relations(Complaint.objects.filter(customer=user), CUSTOMER_RELATIONS)
+    # the customer's pages and API show the routes themselves and note from them whether any
+    # applies (`note_routes_available`): no subquery for it
+    return _with_relations(
+        Complaint.objects.filter(customer=user), CUSTOMER_RELATIONS, annotate_routes=False
+    )
 
 
 # what a row of the portal's list shows: no description, no prefetched proposals or documents

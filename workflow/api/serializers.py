@@ -14,7 +14,13 @@ from rest_framework.relations import PKOnlyObject
 from workflow.actions import CUSTOMER, available_actions
 from workflow.localization import route_text
 from workflow.models import AlternativeRoute, Complaint, ComplaintEvent, ResolutionProposal
-from workflow.selectors import active_routes, current_proposal, routes_applying_to, routes_stage
+from workflow.selectors import (
+    active_routes,
+    current_proposal,
+    note_routes_available,
+    routes_applying_to,
+    routes_stage,
+)
 from workflow.states import ClosureReason, Status, Visibility
 from workflow.timeline import event_actor, event_text
 
@@ -219,18 +225,25 @@ class ComplaintSerializer(CachedFieldsModelSerializer):
         serializer = self.context.setdefault("_proposal_serializer", ProposalSerializer())
         return serializer.to_representation(proposal)
 
+    def _routes_of(self, category_id) -> list:
+        """The active routes that apply to a category: read once per answer, however many
+        complaints and categories it lists."""
+        context = self.context
+        if "_active_routes" not in context:
+            context["_active_routes"] = active_routes()
+        by_category = context.setdefault("_routes_of_category", {})
+        if category_id not in by_category:
+            by_category[category_id] = routes_applying_to(context["_active_routes"], category_id)
+        return by_category[category_id]
+
     @extend_schema_field(AlternativeRouteSerializer(many=True))
     def get_alternative_routes(self, complaint):
         if routes_stage(complaint) is None:
             return []
-        # the active routes are read once per answer, however many complaints and categories
-        # it lists; each category's list is serialized once
-        context = self.context
-        if "_active_routes" not in context:
-            context["_active_routes"] = active_routes()
-        cache = context.setdefault("_routes_by_category", {})
+        # each category's list is serialized once
+        cache = self.context.setdefault("_routes_by_category", {})
         if complaint.category_id not in cache:
-            routes = routes_applying_to(context["_active_routes"], complaint.category_id)
+            routes = self._routes_of(complaint.category_id)
             cache[complaint.category_id] = AlternativeRouteSerializer(routes, many=True).data
         return cache[complaint.category_id]
 
@@ -255,6 +268,9 @@ class ComplaintSerializer(CachedFieldsModelSerializer):
         request = self.context.get("request")
         if request is None:
             return []
+        if not hasattr(complaint, "routes_available") and routes_stage(complaint) is not None:
+            # the route-application action needs to know; the routes are read for the answer
+            note_routes_available(complaint, self._routes_of(complaint.category_id))
         return available_actions(complaint, request.user, self.actions_audience)
 
 
