@@ -102,5 +102,30 @@ def loop(requests: list[tuple[Client, str]], count: int) -> list[tuple[float, fl
         for wall, cpu in zip(walls, cpus, strict=True)
     ]
 
+
+def package_of(filename: str) -> str:
+    """`.../site-packages/django/template/base.py` -> `django.template`; this project's files
+    by app (`workflow`, `portal`...); the standard library as `python`."""
+    path = Path(filename)
+    if "site-packages" in path.parts:
+        rest = path.parts[path.parts.index("site-packages") + 1 :]
+        return ".".join(part.removesuffix(".py") for part in rest[:2])
+    if path.is_relative_to(pages.ROOT):
+        return path.relative_to(pages.ROOT).parts[0]
+    return "python"
+
+
+def print_packages(stats: pstats.Stats) -> None:
+    """Own time (tottime) summed by package, largest first."""
+    totals: dict[str, float] = {}
+    for (filename, _line, _name), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():
+        package = package_of(filename)
+        totals[package] = totals.get(package, 0.0) + tottime
+    whole = sum(totals.values()) or 1.0
+    print("own time by package:")
+    for package, seconds in sorted(totals.items(), key=lambda item: -item[1])[:30]:
+        print(f"  {seconds * 1000:8.2f} ms {100 * seconds / whole:5.1f}%  {package}")
+
+
 if __name__ == "__main__":
     main()

@@ -16,15 +16,19 @@ from workflow.pagination import CountWhenNeededMixin
 QUEUE_COUNT_CAP = 10_000
 
 
+def count_up_to(queryset, cap: int = QUEUE_COUNT_CAP) -> int:
+    """The rows, counted up to one past the cap: `SELECT COUNT(*) FROM (SELECT id ...
+    LIMIT cap + 1)`, without the queryset's ordering, joins for display or annotations. More
+    than `cap` means "more than cap"."""
+    return queryset.order_by().values("pk")[: cap + 1].count()
+
+
 class CappedCountMixin:
     count_cap = QUEUE_COUNT_CAP
 
     @cached_property
     def uncapped_count(self) -> int:
-        """The rows, counted up to one past the cap: `SELECT COUNT(*) FROM (SELECT id ...
-        LIMIT cap + 1)`, without the page's ordering, joins for display or annotations."""
-        rows = self.object_list.order_by().values("pk")[: self.count_cap + 1]
-        return rows.count()
+        return count_up_to(self.object_list, self.count_cap)
 
     @cached_property
     def count(self) -> int:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
+from staff.pagination import QUEUE_COUNT_CAP, count_up_to
 from workflow.rules import has_required_second_factor, is_complaint_staff
 from workflow.selectors import DashboardQueue, dashboard_queues, dashboard_top
 
@@ -76,7 +77,10 @@ class QueuePanel(Component):
         self.template_name = self.spec.template
 
     def get_context_data(self, parent_context=None):
-        count = self.queryset.count()
+        # as the queue counts: exact up to the cap, "more than" beyond it (at a million
+        # complaints, counting every breached one took longer than the rest of the page)
+        counted = count_up_to(self.queryset, QUEUE_COUNT_CAP)
+        count = min(counted, QUEUE_COUNT_CAP)
         items = dashboard_top(self.queue, self.queryset) if count else []
         today = timezone.localdate()
         if self.queue == DashboardQueue.OVERDUE_ACTIONS:
@@ -86,6 +90,7 @@ class QueuePanel(Component):
             "panel_id": f"memnun-{self.queue.replace('_', '-')}",
             "heading": self.spec.heading,
             "count": count,
+            "count_capped": counted > QUEUE_COUNT_CAP,
             "items": items,
             "see_all_url": self.spec.link(),
         }

@@ -233,6 +233,31 @@ def test_the_dashboard_in_english(client, handler_a, category_a):
     assert "Bana atananlar" not in html
 
 
+@pytest.mark.parametrize(("language", "words"), [("tr", "2'den fazla"), ("en", "More than 2")])
+def test_a_count_past_the_queues_cap_reads_more_than_the_cap(
+    client, handler_a, category_a, monkeypatch, language, words
+):
+    monkeypatch.setattr("staff.panels.QUEUE_COUNT_CAP", 2)
+    for _ in range(3):
+        DatedComplaintFactory(
+            category=category_a, status=Status.INVESTIGATING, sla_state=SlaState.BREACHED
+        )
+    DatedComplaintFactory(category=category_a, status=Status.INVESTIGATING, assignee=handler_a)
+    profile = UserProfile.get_for_user(handler_a)
+    profile.preferred_language = language
+    profile.save()
+
+    html = dashboard(client, handler_a)
+
+    breached = panel(html, "memnun-breached")
+    assert count_in(html, "memnun-breached") == 2
+    assert words in breached
+    # a count within the cap is exact, as before
+    assert "More than" not in panel(html, "memnun-mine")
+    assert "fazla" not in panel(html, "memnun-mine")
+    assert count_in(html, "memnun-mine") == 1
+
+
 def queries_for(client, user) -> int:
     client.force_login(user)
     with CaptureQueriesContext(connection) as queries:
