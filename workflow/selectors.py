@@ -461,7 +461,9 @@ def dashboard_top(queue: str, queryset: QuerySet, *, limit: int = 5) -> list:
         return list(queryset.select_related("owner").order_by("due_date", "pk")[:limit])
     if queue == DashboardQueue.DEAD_NOTIFICATIONS:
         return list(queryset.select_related("complaint")[:limit])
-    rows = with_due_at(queryset.select_related("unit", "assignee"))
+    # a complaint panel's row shows the reference, the subject (in its language) and `due_at`;
+    # the status is read by the model as it loads (django-fsm's ConcurrentTransitionMixin)
+    rows = with_due_at(queryset.only("reference", "subject", "language", "status"))
     if queue == DashboardQueue.FINAL_DECISIONS:
         return list(rows.order_by("final_decision_proposed_at", "pk")[:limit])
     return list(rows.order_by(F("due_at").asc(nulls_last=True), "pk")[:limit])
