@@ -28,13 +28,12 @@ from workflow.api.downloads import attachment_response
 from workflow.errors import ComplaintNotFound, InvalidInput, NotPermitted, TransitionNotAllowed
 from workflow.localization import channel_text
 from workflow.selectors import (
-    applicable_routes,
     complaint_for_tracking_token,
     customer_visible_attachments,
     events_for_customer,
     public_contact_channels,
 )
-from workflow.timeline import CUSTOMER, timeline_entry
+from workflow.timeline import CUSTOMER, route_names_for, timeline_entry
 
 from . import forms
 from .throttles import GuestFilingAddressThrottle, GuestFilingThrottle, refuse_if_throttled
@@ -213,14 +212,15 @@ class TrackView(View):
         complaint = complaint_for_tracking_token(token)
         if complaint is None:
             return tracking_link_not_found(request)
-        # every route the category has, so a route record in the timeline keeps its name
-        routes_by_pk = {route.pk: route for route in applicable_routes(complaint.category_id)}
+        events = list(events_for_customer(complaint))
+        # the category's routes, so a route record in the timeline keeps its name
+        routes_by_pk = route_names_for(complaint, events)
         track_url = reverse("portal:track", args=[token])
         context = {
             "complaint": complaint,
             "timeline": [
                 timeline_entry(event, audience=CUSTOMER, user=request.user, routes=routes_by_pk)
-                for event in events_for_customer(complaint)
+                for event in events
             ],
             "next_step": next_step(complaint),
             "attachments": customer_visible_attachments(complaint),

@@ -50,7 +50,7 @@ from workflow.selectors import (
 from workflow.services.profile import profile_of
 from workflow.states import Status
 from workflow.timeline import CUSTOMER as TIMELINE_CUSTOMER
-from workflow.timeline import timeline_entry
+from workflow.timeline import names_routes, timeline_entry
 
 from . import forms
 from .throttles import MESSAGE_THROTTLES, ComplaintCreateThrottle, refuse_if_throttled
@@ -244,8 +244,12 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
     if proposal is not None and proposal.decision == ResolutionProposal.Decision.SUPERSEDED:
         proposal = None
     stage = routes_stage(complaint)
-    applicable = list(applicable_routes(complaint.category_id))
-    note_routes_available(complaint, applicable)
+    events = list(events_for_customer(complaint))
+    # the routes are read when they are shown (a rejection onwards) or named by a route record
+    applicable = []
+    if stage is not None or names_routes(events):
+        applicable = list(applicable_routes(complaint.category_id))
+        note_routes_available(complaint, applicable)
     routes = applicable if stage else []
     question = None
     if complaint.status == Status.AWAITING_CUSTOMER:
@@ -257,7 +261,7 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
     routes_by_pk = {route.pk: route for route in applicable}  # route records keep their names
     entries = [
         timeline_entry(event, audience=TIMELINE_CUSTOMER, user=request.user, routes=routes_by_pk)
-        for event in events_for_customer(complaint)
+        for event in events
     ]
     context = {
         "complaint": complaint,

@@ -106,8 +106,20 @@ def timeline_entry(
     )
 
 
+def names_routes(events) -> bool:
+    """Whether any of `events` is a route record (the only entries that show a route's name)."""
+    return any(event.kind == EventKind.ROUTE_RECORD for event in events)
+
+
+def route_names_for(complaint: Complaint, events) -> dict:
+    """{route id: route} for the route records among `events` (read only when there is one)."""
+    if not names_routes(events):
+        return {}
+    return {route.pk: route for route in applicable_routes(complaint.category_id)}
+
+
 def timeline(complaint: Complaint, *, audience: str, user=None) -> list[TimelineEntry]:
     """The whole timeline of `complaint` as `audience` reads it, oldest first."""
     events = events_for_staff(complaint) if audience == STAFF else events_for_customer(complaint)
-    routes = {route.pk: route for route in applicable_routes(complaint.category_id)}
+    routes = route_names_for(complaint, events)
     return [timeline_entry(event, audience=audience, user=user, routes=routes) for event in events]

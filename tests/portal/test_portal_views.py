@@ -538,6 +538,28 @@ def test_after_a_revised_proposal_is_accepted_and_carried_out_no_rejection_is_cl
     assert "Çözümden ne kadar memnunsunuz?" in page  # resolved: the survey asks about it
 
 
+def test_a_route_record_keeps_the_routes_current_name_after_the_rejection_is_past(
+    portal, client, make, customer, staff
+):
+    route = AlternativeRouteFactory(name_tr="Hakem heyeti")
+    complaint = make(Status.REJECTED)
+    services.record_route_application(
+        complaint=complaint, actor=customer, route=route, applied_on=timezone.localdate()
+    )
+    services.review_rejection(
+        complaint=complaint, actor=staff, decision="revise", text="Ücretin tamamını iade ederiz."
+    )
+    services.accept_resolution(complaint=complaint, actor=customer)
+    route.name_tr = "Tüketici Hakem Heyeti (il)"
+    route.save()
+
+    page = detail(portal, reload(complaint))  # no routes offered now: they are read for the record
+    assert 'id="routes"' not in page
+    assert "Tüketici Hakem Heyeti (il)" in page
+    tracking = client.get(f"/portal/track/{complaint.tracking_token}/").content.decode()
+    assert "Tüketici Hakem Heyeti (il)" in tracking
+
+
 def test_a_withdrawn_complaints_survey_does_not_ask_about_a_resolution(portal, make):
     complaint = make(Status.CLOSED, closure=ClosureReason.WITHDRAWN)
 
