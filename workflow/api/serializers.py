@@ -4,12 +4,16 @@ One serializer per direction: these only read. Input serializers live beside the
 """
 
 import copy
+from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
+from rest_framework.settings import ISO_8601, api_settings
 
 from workflow.actions import CUSTOMER, available_actions
 from workflow.localization import route_text
@@ -118,6 +122,8 @@ def field_reader(serializer, field):
         and _is_plain_column(model, field.source_attrs[0])
     ):
         name = field.source_attrs[0]
+        if _is_plain_iso_datetime(field):
+            return _datetime_reader(name, to_representation)
 
         def read_column(instance):
             value = getattr(instance, name)
@@ -134,6 +140,39 @@ def field_reader(serializer, field):
         return None if check_for_none is None else to_representation(attribute)
 
     return read_as_drf
+
+
+def _is_plain_iso_datetime(field) -> bool:
+    """A `DateTimeField` as DRF writes it by default: ISO 8601 in the current time zone."""
+    output_format = getattr(field, "format", api_settings.DATETIME_FORMAT)
+    return (
+        type(field) is serializers.DateTimeField
+        and isinstance(output_format, str)
+        and output_format.lower() == ISO_8601
+        and not hasattr(field, "timezone")
+        and settings.USE_TZ
+    )
+
+
+def _datetime_reader(name: str, to_representation):
+    """DRF's `DateTimeField.to_representation` for an aware value, with the current time zone
+    looked up once per answer instead of once per value (a list of 25 complaints has about
+    130 of them); anything else goes through DRF's own method."""
+    zone = timezone.get_current_timezone()
+
+    def read_datetime(instance):
+        value = getattr(instance, name)
+        if not value:
+            return None
+        if not isinstance(value, datetime) or timezone.is_naive(value):
+            return to_representation(value)
+        try:
+            text = value.astimezone(zone).isoformat()
+        except OverflowError:
+            return to_representation(value)  # DRF's own error
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+    return read_datetime
 
 
 def _is_plain_column(model, name: str) -> bool:
