@@ -11,6 +11,7 @@ from datetime import datetime
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import path, re_path, reverse, reverse_lazy
@@ -334,12 +335,15 @@ def may_moderate_anything(user) -> bool:
     of another kind (which decides for itself)."""
     if user.is_superuser:
         return True
-    active = Task.objects.filter(active=True)
-    if active.exclude(content_type=ContentType.objects.get_for_model(GroupApprovalTask)).exists():
-        return True
-    return GroupApprovalTask.objects.filter(
-        active=True, groups__in=user.groups.values("pk")
-    ).exists()
+    group_task = ContentType.objects.get_for_model(GroupApprovalTask)
+    return (
+        Task.objects.filter(active=True)
+        .filter(
+            ~Q(content_type=group_task)
+            | Q(pk__in=GroupApprovalTask.objects.filter(groups__in=user.groups.values("pk")))
+        )
+        .exists()
+    )  # one query
 
 
 @hooks.register("construct_homepage_panels")
