@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from tests.factories import AlternativeRouteFactory, CategoryFactory
 from tests.workflow.helpers import PROPOSAL, QUESTION, complaint_in, nothing_changes, reload
@@ -77,6 +78,40 @@ def test_list_shows_own_complaints_only_newest_first(portal, make, other_custome
     assert "Çözüm önerildi" in html  # the status label
     assert "Çözüm önerisini kabul edin veya reddedin" in html  # the next step
     assert 'href="/portal/complaints/new/"' in html
+
+
+def list_row(html: str, complaint) -> str:
+    """The list's table row of `complaint`."""
+    start = html.rindex("<tr", 0, html.index(f">{complaint.reference}</a>"))
+    return html[start : html.index("</tr>", start)]
+
+
+def test_each_list_row_says_the_status_the_date_and_whose_turn_it_is(portal, make, customer):
+    surveyed = make(Status.CLOSED, subject="Anketi doldurulmuş")
+    services.submit_survey(complaint=surveyed, actor=customer, resolution_score=5, process_score=5)
+    unsurveyed = make(Status.CLOSED, subject="Anket bekliyor")
+    english = make(Status.AWAITING_CUSTOMER, subject="Card not delivered", language="en")
+
+    html = page(portal.get("/portal/"))
+
+    row = list_row(html, unsurveyed)
+    assert f'href="/portal/complaints/{unsurveyed.reference}/"' in row
+    assert 'class="badge badge--closed">Kapatıldı</span>' in row
+    received = timezone.localtime(unsurveyed.received_at)
+    assert f'<time datetime="{received.isoformat()}">' in row
+    assert f">{date_format(received, 'SHORT_DATE_FORMAT')}</time>" in row
+    assert 'class="next-step next-step--action"' in row
+    assert "Memnuniyet anketini doldurun" in row  # their turn: a link to the survey
+    row = list_row(html, surveyed)
+    assert "Yapmanız gereken bir şey yok" in row
+    assert "next-step--action" not in row
+    row = list_row(html, english)
+    assert '<span lang="en">Card not delivered</span>' in row
+    assert "Sorumuzu yanıtlayın" in row
+
+    html = page(portal.get("/portal/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert "Fill in the satisfaction survey" in list_row(html, unsurveyed)
+    assert ">Closed</span>" in list_row(html, unsurveyed)
 
 
 def test_an_empty_list_invites_to_file_a_complaint(portal):
