@@ -63,10 +63,10 @@ def test_a_turkish_complaint_is_marked_turkish(
     assert '<div lang="tr" data-description>' in html
 
 
-def test_the_review_page_marks_the_subject_and_the_customers_reason(
-    client, handler_a, customer, quality_manager, category_a
-):
-    complaint = complaint_in(
+@pytest.fixture
+def english_rejected(customer, quality_manager, category_a):
+    """A rejected complaint written in English (the customer's reason too)."""
+    return complaint_in(
         Status.REJECTED,
         customer=customer,
         staff=quality_manager,
@@ -74,6 +74,12 @@ def test_the_review_page_marks_the_subject_and_the_customers_reason(
         subject=SUBJECT,
         language="en",
     )
+
+
+def test_the_review_page_marks_the_subject_and_the_customers_reason(
+    client, handler_a, english_rejected
+):
+    complaint = english_rejected
     client.force_login(handler_a)
 
     html = client.get("/admin/complaints/reviews/").content.decode()
@@ -84,16 +90,9 @@ def test_the_review_page_marks_the_subject_and_the_customers_reason(
 
 
 def test_the_queue_and_the_dashboard_mark_each_subject_with_its_complaints_language(
-    client, quality_manager, customer, category_a
+    client, quality_manager, customer, category_a, english_rejected
 ):
-    english = complaint_in(
-        Status.REJECTED,
-        customer=customer,
-        staff=quality_manager,
-        category=category_a,
-        subject=SUBJECT,
-        language="en",
-    )
+    english = english_rejected
     turkish = complaint_in(
         Status.REJECTED, customer=customer, staff=quality_manager, category=category_a
     )
