@@ -107,7 +107,7 @@ class ListRow:
     reference: str
     subject: str
     language: str
-    status: str
+    status_code: str  # the badge's modifier (badge--<code>)
     status_label: str
     received_iso: str
     received_text: str
@@ -123,7 +123,7 @@ class ListRow:
             reference=complaint.reference,
             subject=complaint.subject,
             language=complaint.language,
-            status=complaint.status,
+            status_code=complaint.status,
             status_label=str(Status(complaint.status).label),
             received_iso=received.isoformat(),
             received_text=date_format(received, "SHORT_DATE_FORMAT"),
