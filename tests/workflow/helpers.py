@@ -37,6 +37,10 @@ CLOSING_PATHS = {
     # R14 four eyes: `staff` proposes the final decision, another manager approves it
     ClosureReason.FINAL_DECISION: [*PATH[Status.REJECTED], "final_decision", "approve_final"],
 }
+# every state a complaint can be in, as (status, how a closed one got there), for `complaint_in`
+EVERY_STATE = [(status, ClosureReason.RESOLVED) for status in PATH] + [
+    (Status.CLOSED, closure) for closure in CLOSING_PATHS
+]
 
 QUESTION = "Faturanın tarihini ve numarasını paylaşır mısınız?"
 PROPOSAL = "Hatalı ücret bir sonraki faturanızdan düşülecek."

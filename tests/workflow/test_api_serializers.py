@@ -10,20 +10,11 @@ from rest_framework.test import APIRequestFactory
 
 from staff.api import StaffComplaintDetailSerializer, StaffComplaintSerializer
 from tests.factories import AlternativeRouteFactory, CustomerFactory
-from tests.workflow.helpers import complaint_in
+from tests.workflow.helpers import EVERY_STATE, complaint_in
 from workflow.api.serializers import ComplaintSerializer, EventSerializer
 from workflow.selectors import complaints_for_customer, complaints_for_staff
-from workflow.states import ClosureReason, Status
 
 pytestmark = pytest.mark.django_db
-
-STATES = [
-    (Status.RECEIVED, ClosureReason.RESOLVED),
-    (Status.RESOLUTION_PROPOSED, ClosureReason.RESOLVED),
-    (Status.REJECTED, ClosureReason.RESOLVED),
-    (Status.CLOSED, ClosureReason.RESOLVED),
-    (Status.CLOSED, ClosureReason.FINAL_DECISION),
-]
 
 
 def drf_answer(serializer, instance) -> dict:
@@ -45,7 +36,7 @@ def test_the_answers_are_drfs_own_for_every_state(zone, quality_manager, categor
         complaint_in(
             status, customer=customer, staff=quality_manager, category=category_a, closure=closure
         )
-        for status, closure in STATES
+        for status, closure in EVERY_STATE
     ]
     pks = [complaint.pk for complaint in made]
     with timezone.override(zone):
