@@ -139,8 +139,10 @@ class Survey(CustomerAction):
 
 
 def routes_available(complaint: Complaint) -> bool:
-    """Whether any alternative route applies to the complaint's category (the selectors'
-    querysets annotate it, so a list does not ask once per complaint)."""
+    """Whether any alternative route applies to the complaint's category. The staff querysets
+    annotate it; the customer's pages and API note it from the routes they read for the page
+    (`selectors.note_routes_available`), so a list does not ask once per complaint. Otherwise
+    (a single complaint, e.g. an action's POST) it is one query."""
     known = getattr(complaint, "routes_available", None)
     if known is not None:
         return known
