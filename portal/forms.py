@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from workflow.actions.forms import (
     ActionForm,
+    ListedChoiceField,
     WithdrawForm,
     add_service_errors,  # noqa: F401  (the portal's views use it)
 )
@@ -24,7 +25,7 @@ PHONE_NEEDED = _("Telefonla aranmak istiyorsanız bir telefon numarası yazın."
 PortalForm = ActionForm
 
 
-class CategoryChoiceField(forms.ModelChoiceField):
+class CategoryChoiceField(ListedChoiceField):
     def label_from_instance(self, obj: Category) -> str:
         return obj.name  # the name in the active language
 

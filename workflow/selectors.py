@@ -155,8 +155,10 @@ def _with_relations(
 
 def note_routes_available(complaint: Complaint, routes: list[AlternativeRoute]) -> None:
     """Record on `complaint` whether any route applies (`routes`: those of its category, as
-    read for the page), as the selectors' `routes_available` annotation would."""
+    read for the page), as the selectors' `routes_available` annotation would, and the routes
+    themselves (`noted_routes`: the route form's options, without reading them again)."""
     complaint.routes_available = bool(routes)
+    complaint.noted_routes = routes
 
 
 def _newest_proposals() -> Prefetch:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_noop
 
 from .. import services
 from ..models import Complaint
-from ..selectors import applicable_routes
+from ..selectors import active_routes, applicable_routes, routes_applying_to
 from ..states import ClosureReason, Status
 from . import forms
 from .base import CUSTOMER, Action, open_refusal, translated
@@ -169,7 +169,11 @@ class RecordRoute(CustomerAction):
         return None
 
     def form_kwargs(self, complaint):
-        return {"routes": applicable_routes(complaint.category_id)}
+        # the routes the page read for itself (`note_routes_available`), else the cached list
+        routes = getattr(complaint, "noted_routes", None)
+        if routes is None:
+            routes = routes_applying_to(active_routes(), complaint.category_id)
+        return {"routes": routes}
 
     def execute(self, complaint, user, cleaned_data):
         return services.record_route_application(complaint=complaint, actor=user, **cleaned_data)

@@ -15,7 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from ..localization import localized
 from ..models import Category
 from ..states import STAFF_INTAKE_CHANNELS, Channel, ContactMethod, Language, Severity
-from .forms import ActionForm, InRangeDateTimeField, document_field, text_field
+from .forms import (
+    ActionForm,
+    InRangeDateTimeField,
+    ListedChoiceField,
+    document_field,
+    text_field,
+)
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -33,7 +39,7 @@ def customer_with_email(email: str):
     return found[0] if len(found) == 1 else None
 
 
-class CategoryChoiceField(forms.ModelChoiceField):
+class CategoryChoiceField(ListedChoiceField):
     def label_from_instance(self, obj: Category) -> str:
         return localized(obj, "name")
 
