@@ -126,6 +126,8 @@ TEMPLATES = [
         },
     },
 ]
+# Django's own form templates drawn with Jinja2 (config/form_renderer.py), the rest as before
+FORM_RENDERER = "config.form_renderer.FormRenderer"
 
 # Content Security Policy (Django's built-in middleware): nothing is loaded from elsewhere, and
 # no inline script or style runs on the public site, the portal or the account pages; an inline
