@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from .localization import localized
@@ -174,10 +174,39 @@ def complaints_for_customer(user) -> QuerySet[Complaint]:
     if not getattr(user, "is_authenticated", False):
         return Complaint.objects.none()
     # the customer's pages and API show the routes themselves and note from them whether any
-    # applies (`note_routes_available`): no subquery for it
-    return _with_relations(
-        Complaint.objects.filter(customer=user), CUSTOMER_RELATIONS, annotate_routes=False
+    # applies (`note_routes_available`): no subquery for it. Documents are read only for the
+    # complaints that have any the customer sees (`has_attachments`, `read_attachments`):
+    # most have none, and the prefetch cost a query on every page and answer.
+    shown = Attachment.objects.filter(complaint=OuterRef("pk"), visibility=Visibility.CUSTOMER)
+    return (
+        Complaint.objects.filter(customer=user)
+        .select_related(*CUSTOMER_RELATIONS)
+        .prefetch_related(_newest_proposals())
+        .annotate(has_attachments=Exists(shown))
     )
+
+
+def read_attachments(complaints) -> None:
+    """Read, in one query, the documents of those `complaints` that have any the reader sees
+    (`has_attachments`, annotated by `complaints_for_customer`); the others show none without
+    a query (`attachments_of`). Complaints read with the documents prefetched are left as
+    they are."""
+    wanted = [
+        complaint
+        for complaint in complaints
+        if getattr(complaint, "has_attachments", False)
+        and "attachments" not in getattr(complaint, "_prefetched_objects_cache", {})
+    ]
+    if wanted:
+        prefetch_related_objects(wanted, "attachments")
+
+
+def attachments_of(complaint: Complaint) -> list[Attachment]:
+    """The complaint's documents, of every visibility (the prefetched ones when read so;
+    none, without a query, when `has_attachments` says the reader has none to see)."""
+    if getattr(complaint, "has_attachments", None) is False:
+        return []
+    return list(complaint.attachments.all())
 
 
 # what a row of the portal's list shows: no description, no prefetched proposals or documents
@@ -355,7 +384,7 @@ def attachments_for_staff(user) -> QuerySet[Attachment]:
 
 def customer_visible_attachments(complaint: Complaint) -> list[Attachment]:
     """The complaint's documents the complainant sees (from the prefetch when there is one)."""
-    return [a for a in complaint.attachments.all() if a.visibility == Visibility.CUSTOMER]
+    return [a for a in attachments_of(complaint) if a.visibility == Visibility.CUSTOMER]
 
 
 def complaints_for_export(user) -> QuerySet[Complaint]:

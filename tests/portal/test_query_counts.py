@@ -156,3 +156,40 @@ def test_a_complaint_and_its_timeline_do_not_read_per_event(signed_in, customer,
     )
     assert complaint.events.exclude(visibility=Visibility.INTERNAL).count() >= visible_before + 20
     assert {url: queries(signed_in, url) for url in urls} == few
+
+
+def test_documents_are_read_only_for_complaints_with_one_the_customer_sees(
+    signed_in, customer, staff, category
+):
+    complaint = complaint_in(Status.IMPLEMENTING, customer=customer, staff=staff, category=category)
+    complaint_in(Status.RECEIVED, customer=customer, staff=staff, category=category)
+    urls = [
+        "/portal/",
+        "/api/v1/complaints/",
+        f"/portal/complaints/{complaint.reference}/",
+        f"/api/v1/complaints/{complaint.reference}/",
+    ]
+    none = {url: queries(signed_in, url) for url in urls}
+
+    # a staff-only document is not the customer's to see: still nothing to read
+    services.add_attachment(
+        complaint=complaint,
+        actor=staff,
+        file=files.upload("ic-rapor.pdf", files.PDF),
+        visibility=Visibility.INTERNAL,
+    )
+    assert {url: queries(signed_in, url) for url in urls} == none
+
+    services.add_attachment(
+        complaint=complaint, actor=customer, file=files.upload("kanit.pdf", files.PDF)
+    )
+    read = {url: queries(signed_in, url) for url in urls}
+    # one query for the documents (the list shows none of them: it reads none)
+    assert read == none | {url: none[url] + 1 for url in urls[1:]}
+
+    listed = signed_in.get("/api/v1/complaints/").json()["results"]
+    names = {row["reference"]: [a["name"] for a in row["attachments"]] for row in listed}
+    assert names[complaint.reference] == ["kanit.pdf"]
+    page = signed_in.get(f"/portal/complaints/{complaint.reference}/").content.decode()
+    assert "kanit.pdf" in page
+    assert "ic-rapor.pdf" not in page

@@ -20,8 +20,10 @@ from workflow.localization import route_text
 from workflow.models import AlternativeRoute, Complaint, ComplaintEvent, ResolutionProposal
 from workflow.selectors import (
     active_routes,
+    attachments_of,
     current_proposal,
     note_routes_available,
+    read_attachments,
     routes_applying_to,
     routes_stage,
 )
@@ -215,6 +217,16 @@ class AttachmentSerializer(serializers.Serializer):
         )
 
 
+class ComplaintListSerializer(serializers.ListSerializer):
+    """A list of complaints: the documents of those that have any are read first, in one
+    query (`selectors.read_attachments`)."""
+
+    def to_representation(self, data):
+        complaints = list(data.all() if hasattr(data, "all") else data)
+        read_attachments(complaints)
+        return super().to_representation(complaints)
+
+
 class ComplaintSerializer(CachedFieldsModelSerializer):
     """The complaint as the customer sees it (DESIGN.md "API payloads")."""
 
@@ -254,6 +266,7 @@ class ComplaintSerializer(CachedFieldsModelSerializer):
             "available_actions",
         ]
         read_only_fields = fields
+        list_serializer_class = ComplaintListSerializer
 
     @extend_schema_field(ProposalSerializer(allow_null=True))
     def get_current_proposal(self, complaint):
@@ -261,7 +274,9 @@ class ComplaintSerializer(CachedFieldsModelSerializer):
         if proposal is None or proposal.decision == ResolutionProposal.Decision.SUPERSEDED:
             return None
         # one serializer for every complaint of the answer, not one each
-        serializer = self.context.setdefault("_proposal_serializer", ProposalSerializer())
+        serializer = self.context.get("_proposal_serializer")
+        if serializer is None:
+            serializer = self.context["_proposal_serializer"] = ProposalSerializer()
         return serializer.to_representation(proposal)
 
     def _routes_of(self, category_id) -> list:
@@ -295,7 +310,7 @@ class ComplaintSerializer(CachedFieldsModelSerializer):
         # prefetched by the selectors: no query per complaint
         attachments = [
             attachment
-            for attachment in complaint.attachments.all()
+            for attachment in attachments_of(complaint)
             if attachment.visibility in self.attachment_visibilities
         ]
         if not attachments:  # most complaints: no serializer to build
