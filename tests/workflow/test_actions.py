@@ -7,12 +7,14 @@ import re
 
 import pytest
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from rest_framework.test import APIClient
 
 from tests.factories import AlternativeRouteFactory
 from tests.workflow.helpers import complaint_in, nothing_changes, reload
 from workflow import services
 from workflow.actions import CUSTOMER, STAFF, all_actions, available_actions, get_action
+from workflow.actions.registry import unwrapped
 from workflow.states import ClosureReason, Status
 
 pytestmark = pytest.mark.django_db
@@ -281,3 +283,16 @@ def test_an_estimate_too_near_the_ends_of_the_calendar_is_refused_by_the_form(
 
     assert response.status_code == 400
     assert response.json()["estimated_resolution_at"] == ["The date and time is out of range."]
+
+
+def test_request_user_s_lazy_proxy_gets_the_same_answer(customer, staff, category):
+    """Views pass `request.user`, a `SimpleLazyObject`; the registry reads the user inside."""
+    complaint = complaint_in(
+        Status.RESOLUTION_PROPOSED, customer=customer, staff=staff, category=category
+    )
+    for user in (customer, staff):
+        lazy = SimpleLazyObject(lambda user=user: user)
+        assert available_actions(complaint, lazy) == available_actions(complaint, user)
+        assert available_actions(complaint, lazy) != []
+    assert unwrapped(SimpleLazyObject(lambda: staff)) is staff
+    assert unwrapped(customer) is customer
