@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from .localization import localized
 from .models import Complaint, ComplaintEvent
 from .selectors import (
-    applicable_routes,
+    active_routes,
     customer_facing_actor,
     events_for_customer,
     events_for_staff,
+    routes_applying_to,
 )
 from .states import EventKind, Visibility
 
@@ -112,10 +113,12 @@ def names_routes(events) -> bool:
 
 
 def route_names_for(complaint: Complaint, events) -> dict:
-    """{route id: route} for the route records among `events` (read only when there is one)."""
+    """{route id: route} for the route records among `events` (read only when there is one,
+    from the cached active routes)."""
     if not names_routes(events):
         return {}
-    return {route.pk: route for route in applicable_routes(complaint.category_id)}
+    routes = routes_applying_to(active_routes(), complaint.category_id)
+    return {route.pk: route for route in routes}
 
 
 def timeline(complaint: Complaint, *, audience: str, user=None) -> list[TimelineEntry]:
