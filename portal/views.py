@@ -38,14 +38,13 @@ from workflow.models import Complaint, ResolutionProposal
 from workflow.pagination import CountWhenNeededPaginator
 from workflow.rules import is_customer
 from workflow.selectors import (
-    active_routes,
+    cached_routes_for,
     complaints_for_customer,
     current_proposal,
     customer_list,
     customer_visible_attachments,
     events_for_customer,
     note_routes_available,
-    routes_applying_to,
     routes_stage,
 )
 from workflow.services.profile import profile_of
@@ -249,7 +248,7 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
     # the routes are read when they are shown (a rejection onwards) or named by a route record
     applicable = []
     if stage is not None or names_routes(events):
-        applicable = routes_applying_to(active_routes(), complaint.category_id)
+        applicable = cached_routes_for(complaint.category_id)
         note_routes_available(complaint, applicable)
     routes = applicable if stage else []
     question = None

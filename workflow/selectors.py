@@ -59,6 +59,13 @@ def routes_applying_to(routes: list[AlternativeRoute], category_id: int | None) 
     ]
 
 
+def cached_routes_for(category_id: int | None) -> list[AlternativeRoute]:
+    """`applicable_routes(category_id)` from the cached active routes: no query once the cache
+    holds them. What a page shows or offers; a service that records a route application still
+    checks it against the database."""
+    return routes_applying_to(active_routes(), category_id)
+
+
 # plain values, not model instances, in the cache: unpickling routes with their prefetched
 # categories (querysets included) cost more than the two queries it saved
 ACTIVE_ROUTES_KEY = "memnun:active-routes:v2"
@@ -131,26 +138,17 @@ STAFF_RELATIONS = ("category", "unit", "assignee", "customer", "survey")
 CUSTOMER_RELATIONS = ("category", "survey")
 
 
-def _with_relations(
-    queryset: QuerySet[Complaint],
-    related: tuple[str, ...] = STAFF_RELATIONS,
-    *,
-    annotate_routes: bool = True,
-) -> QuerySet[Complaint]:
-    """Everything a page or an API answer reads, `available_actions` included (the survey,
-    whether any alternative route applies), without a query per complaint.
-
-    `annotate_routes=False` leaves out the `routes_available` subquery for readers that work it
-    out from the routes they read anyway (`note_routes_available`)."""
-    queryset = queryset.select_related(*related).prefetch_related(
-        _newest_proposals(), "attachments"
-    )
-    if not annotate_routes:
-        return queryset
+def _with_relations(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
+    """Everything a staff page or API answer reads, `available_actions` included (the survey,
+    whether any alternative route applies), without a query per complaint."""
     routes = AlternativeRoute.objects.filter(is_active=True).filter(
         Q(categories__isnull=True) | Q(categories=OuterRef("category_id"))
     )
-    return queryset.annotate(routes_available=Exists(routes))
+    return (
+        queryset.select_related(*STAFF_RELATIONS)
+        .prefetch_related(_newest_proposals(), "attachments")
+        .annotate(routes_available=Exists(routes))
+    )
 
 
 def note_routes_available(complaint: Complaint, routes: list[AlternativeRoute]) -> None:
@@ -189,16 +187,10 @@ def complaints_for_customer(user) -> QuerySet[Complaint]:
 def read_attachments(complaints) -> None:
     """Read, in one query, the documents of those `complaints` that have any the reader sees
     (`has_attachments`, annotated by `complaints_for_customer`); the others show none without
-    a query (`attachments_of`). Complaints read with the documents prefetched are left as
-    they are."""
-    wanted = [
-        complaint
-        for complaint in complaints
-        if getattr(complaint, "has_attachments", False)
-        and "attachments" not in getattr(complaint, "_prefetched_objects_cache", {})
-    ]
+    a query (`attachments_of`)."""
+    wanted = [complaint for complaint in complaints if getattr(complaint, "has_attachments", False)]
     if wanted:
-        prefetch_related_objects(wanted, "attachments")
+        prefetch_related_objects(wanted, "attachments")  # skips those read with them already
 
 
 def attachments_of(complaint: Complaint) -> list[Attachment]:

@@ -15,11 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from .localization import localized
 from .models import Complaint, ComplaintEvent
 from .selectors import (
-    active_routes,
+    cached_routes_for,
     customer_facing_actor,
     events_for_customer,
     events_for_staff,
-    routes_applying_to,
 )
 from .states import EventKind, Visibility
 
@@ -117,8 +116,7 @@ def route_names_for(complaint: Complaint, events) -> dict:
     from the cached active routes)."""
     if not names_routes(events):
         return {}
-    routes = routes_applying_to(active_routes(), complaint.category_id)
-    return {route.pk: route for route in routes}
+    return {route.pk: route for route in cached_routes_for(complaint.category_id)}
 
 
 def timeline(complaint: Complaint, *, audience: str, user=None) -> list[TimelineEntry]:

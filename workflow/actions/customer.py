@@ -7,7 +7,7 @@ from django.utils.translation import gettext_noop
 
 from .. import services
 from ..models import Complaint
-from ..selectors import active_routes, applicable_routes, routes_applying_to
+from ..selectors import cached_routes_for
 from ..states import ClosureReason, Status
 from . import forms
 from .base import CUSTOMER, Action, open_refusal, translated
@@ -142,11 +142,11 @@ def routes_available(complaint: Complaint) -> bool:
     """Whether any alternative route applies to the complaint's category. The staff querysets
     annotate it; the customer's pages and API note it from the routes they read for the page
     (`selectors.note_routes_available`), so a list does not ask once per complaint. Otherwise
-    (a single complaint, e.g. an action's POST) it is one query."""
+    (a single complaint, e.g. an action's POST) the cached active routes answer."""
     known = getattr(complaint, "routes_available", None)
     if known is not None:
         return known
-    return applicable_routes(complaint.category_id).exists()
+    return bool(cached_routes_for(complaint.category_id))
 
 
 @register
@@ -172,7 +172,7 @@ class RecordRoute(CustomerAction):
         # the routes the page read for itself (`note_routes_available`), else the cached list
         routes = getattr(complaint, "noted_routes", None)
         if routes is None:
-            routes = routes_applying_to(active_routes(), complaint.category_id)
+            routes = cached_routes_for(complaint.category_id)
         return {"routes": routes}
 
     def execute(self, complaint, user, cleaned_data):
