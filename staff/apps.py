@@ -6,3 +6,8 @@ class StaffConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "staff"
     verbose_name = _("Personel konsolu")
+
+    def ready(self):
+        from . import sidebar
+
+        sidebar.install()

@@ -51,12 +51,17 @@ def _frozen_today():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate limits, throttles and used TOTP codes live in the cache: every test starts clean."""
+    """Rate limits, throttles and used TOTP codes live in the cache, the console's sidebar in
+    the process (staff/sidebar.py): every test starts clean."""
     from django.core.cache import cache
 
+    from staff import sidebar
+
     cache.clear()
+    sidebar.forget()
     yield
     cache.clear()
+    sidebar.forget()
 
 
 @pytest.fixture(autouse=True)
