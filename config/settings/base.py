@@ -173,16 +173,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Server-side parameter binding: psycopg then prepares a statement the connection has run
-    # five times (its `prepare_threshold`), and PostgreSQL stops planning it again. With
-    # persistent connections that removes most planning from every page: the staff queue's
-    # main query plans in 6-8 ms and runs in 1 ms (benchmarks/README.md). Behind a pooler that
-    # cannot keep prepared statements (PgBouncer before 1.21 in transaction mode), set
-    # DATABASE_SERVER_SIDE_BINDING=0.
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = os.environ.get(
-        "DATABASE_SERVER_SIDE_BINDING", "1"
-    ) not in ("0", "false", "no")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get(
+    "DATABASE_SERVER_SIDE_BINDING", "1"
+).lower() not in ("0", "false", "no"):
+    # Server-side parameter binding and prepared statements: psycopg prepares a statement the
+    # connection has run five times (`prepare_threshold`), and PostgreSQL stops planning it
+    # again. With persistent connections that removes most planning from every page: the staff
+    # queue's main query plans in 6-8 ms and runs in 1 ms, the staff list of an assignee select
+    # plans in 3.8 ms and runs in 0.5 ms (benchmarks/README.md). Django turns psycopg's
+    # preparing off unless `prepare_threshold` is given, so it is given here. Behind a pooler
+    # that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode), set
+    # DATABASE_SERVER_SIDE_BINDING=0 (neither then).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"server_side_binding": True, "prepare_threshold": 5}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache shared by every process (rate limits and throttles must agree across gunicorn workers):

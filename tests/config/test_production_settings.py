@@ -1,4 +1,5 @@
-"""Production settings keep database connections open (and check them before reuse)."""
+"""Production settings keep database connections open (and check them before reuse), and on
+PostgreSQL prepare the statements a connection repeats."""
 
 import json
 import os
@@ -10,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 READ = (
     "import json; from config.settings import production as p; "
     "print(json.dumps({k: p.DATABASES['default'].get(k) for k in "
-    "('CONN_MAX_AGE', 'CONN_HEALTH_CHECKS', 'ENGINE', 'NAME')}))"
+    "('CONN_MAX_AGE', 'CONN_HEALTH_CHECKS', 'ENGINE', 'NAME', 'OPTIONS')}))"
 )
 
 
@@ -36,9 +37,16 @@ def test_production_keeps_connections_for_a_minute_and_checks_them():
         "CONN_HEALTH_CHECKS": True,
         "ENGINE": "django.db.backends.postgresql",
         "NAME": "memnun",
+        "OPTIONS": {"server_side_binding": True, "prepare_threshold": 5},
     }
 
 
 def test_conn_max_age_comes_from_the_environment():
     assert production_database(CONN_MAX_AGE="300")["CONN_MAX_AGE"] == 300
     assert production_database(CONN_MAX_AGE="0")["CONN_MAX_AGE"] == 0
+
+
+def test_statements_are_prepared_unless_a_pooler_forbids_it():
+    # Django turns psycopg's preparing off unless `prepare_threshold` is given
+    assert production_database()["OPTIONS"]["prepare_threshold"] == 5
+    assert not production_database(DATABASE_SERVER_SIDE_BINDING="0")["OPTIONS"]
