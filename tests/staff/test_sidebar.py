@@ -111,3 +111,19 @@ def test_a_renamed_person_shows_on_the_next_page(client, handler_a):
     handler_a.save()
     props = sidebar_json(admin_page(client, handler_a))
     assert "Yeniad" in json.dumps(props, ensure_ascii=False)
+
+
+def test_a_dismissed_help_item_shows_dismissed_on_the_next_page(client, handler_a):
+    dismissed = "data-w-dismissible-dismissed-value"
+    before = json.dumps(sidebar_json(admin_page(client, handler_a)))
+    assert '"editor-guide"' in before
+    assert dismissed not in before
+    # what the sidebar's "Editor Guide" link posts when it is opened
+    response = client.patch(
+        "/admin/dismissibles/",
+        data=json.dumps({"editor-guide": True}),
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    after = json.dumps(sidebar_json(admin_page(client, handler_a)))
+    assert dismissed in after
