@@ -23,7 +23,6 @@ from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList, extract_panel_definitions_from_model_class
-from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import GroupApprovalTask, Task
@@ -47,6 +46,8 @@ from staff.views.queue import (
     ComplaintQueueView,
     DueColumn,
     LocalTimeColumn,
+    QueueColumn,
+    ReferenceColumn,
     SelectColumn,
     SubjectColumn,
     assignee_name,
@@ -269,15 +270,15 @@ class ComplaintViewSet(ModelViewSet):
     # the reference opens the complaint page, where staff act on it (staff.views.complaint)
     list_display = [
         SelectColumn("select"),
-        TitleColumn(
+        ReferenceColumn(
             "reference",
             label=_("Başvuru no."),
             get_url=lambda complaint: reverse("staff_complaint", args=[complaint.reference]),
         ),
         SubjectColumn("subject", label=_("Konu")),
-        Column("status", label=_("Durum"), accessor="get_status_display"),
-        Column("unit", label=_("Birim")),
-        Column("assignee", label=_("Sorumlu personel"), accessor=assignee_name),
+        QueueColumn("status", label=_("Durum"), accessor="get_status_display"),
+        QueueColumn("unit", label=_("Birim")),
+        QueueColumn("assignee", label=_("Sorumlu personel"), accessor=assignee_name),
         DueColumn("due", label=_("Yanıt son zamanı"), sort_key="due"),
         LocalTimeColumn("received_at", label=_("Alınma zamanı"), sort_key="received"),
     ]

@@ -11,14 +11,19 @@ refuses is reported per complaint and the rest are assigned.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template import Context
+from django.template.base import render_value_in_context
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from wagtail.admin.ui.tables import BaseColumn, Column
+from wagtail.admin.ui.tables import BaseColumn, Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets.button import HeaderButton
 
@@ -35,37 +40,119 @@ BULK_FORM_ID = "bulk-assign"
 NOT_FOUND = _("Böyle bir şikâyet yok.")
 
 
-class SelectColumn(BaseColumn):
+class PythonCellMixin:
+    """A column whose cells are drawn in Python. Wagtail's table renders one template per cell,
+    and a page of 25 complaints has 200 cells: rendering them was the largest part of the
+    queue's time (benchmarks/README.md, round six). The cell's context is Wagtail's own
+    (`get_cell_context_data`); only the drawing is done here (`cell_html`), and
+    `tests/staff/test_queue_cells.py` checks each column against what its template draws."""
+
+    def render_cell_html(self, instance, parent_context):
+        return self.cell_html(instance, self.get_cell_context_data(instance, parent_context))
+
+
+def _shown(value) -> str:
+    """`{{ value }}` in a template: localized (dates in the reader's format) and escaped."""
+    return render_value_in_context(value, _CELL_CONTEXT)
+
+
+_CELL_CONTEXT = Context(autoescape=True)  # use_l10n and use_tz as the settings say
+
+
+def _class_attribute(classname) -> SafeString:
+    return format_html(' class="{}"', classname) if classname else mark_safe("")
+
+
+def _attributes(attrs: dict) -> SafeString:
+    """`wagtailadmin/shared/attrs.html`: ` name="value"`, ` name` for True, nothing for False."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+class QueueColumn(PythonCellMixin, Column):
+    """Wagtail's `Column` (`wagtailadmin/tables/cell.html`), drawn in Python."""
+
+    def cell_html(self, instance, context) -> SafeString:
+        value = context["value"]
+        return format_html(
+            "<td{}>{}</td>",
+            _class_attribute(self.classname),
+            "" if value is None else _shown(value),
+        )
+
+
+class ReferenceColumn(PythonCellMixin, TitleColumn):
+    """Wagtail's `TitleColumn` as the queue uses it (a link, no buttons), drawn in Python."""
+
+    def cell_html(self, instance, context) -> SafeString:
+        if context["title_id"] or context["label_id"] or context.get("buttons"):
+            return self.cell_template.render(context)  # not used by the queue: Wagtail draws it
+        title = _shown(context["value"])
+        if context["link_url"]:
+            title = format_html("<a{}>{}</a>", _attributes(context["link_attrs"]), title)
+        return format_html(
+            '<td class="{}title"><div class="title-wrapper">{}</div></td>',
+            f"{self.classname} " if self.classname else "",
+            title,
+        )
+
+
+class SelectColumn(PythonCellMixin, BaseColumn):
     """A checkbox per row, submitted with the bulk-assign form (`form` attribute)."""
 
     header_template_name = "staff/queue/select_header.html"
-    cell_template_name = "staff/queue/select_cell.html"
 
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["form_id"] = BULK_FORM_ID
-        return context
-
-
-class DueColumn(Column):
-    """R10's response deadline in Istanbul time; at risk or breached said in words too."""
-
-    cell_template_name = "staff/queue/due_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["due"] = timezone.localtime(instance.response_due_at)
-        context["sla_warning"] = (
-            instance.get_sla_state_display() if instance.sla_state != SlaState.ON_TRACK else ""
+    def cell_html(self, instance, context) -> SafeString:
+        return format_html(
+            '<td><input type="checkbox" name="complaints" value="{}" form="{}" id="select-{}" '
+            'aria-label="{}"></td>',
+            instance.pk,
+            BULK_FORM_ID,
+            instance.pk,
+            gettext("%(reference)s şikâyetini seç") % {"reference": instance.reference},
         )
-        context["breached"] = instance.sla_state == SlaState.BREACHED
-        return context
 
 
-class SubjectColumn(Column):
+class DueColumn(QueueColumn):
+    """R10's response deadline in Istanbul time; at risk or breached said in words too (as
+    Wagtail's status tag)."""
+
+    def cell_html(self, instance, context) -> SafeString:
+        if instance.response_due_at is None:
+            return mark_safe("<td></td>")
+        due = timezone.localtime(instance.response_due_at)
+        warning = ""
+        if instance.sla_state != SlaState.ON_TRACK:
+            classname = (
+                "w-status--primary"
+                if instance.sla_state == SlaState.BREACHED
+                else "w-status--label"
+            )
+            warning = format_html(
+                '<br><span class="w-status {}">{}</span>',
+                classname,
+                instance.get_sla_state_display(),
+            )
+        return format_html(
+            '<td><time datetime="{}">{}</time>{}</td>',
+            due.isoformat(),
+            date_format(due, "SHORT_DATETIME_FORMAT"),
+            warning,
+        )
+
+
+class SubjectColumn(QueueColumn):
     """The subject as the customer wrote it, marked with the complaint's language (`lang`)."""
 
-    cell_template_name = "staff/queue/subject_cell.html"
+    def cell_html(self, instance, context) -> SafeString:
+        return format_html('<td lang="{}">{}</td>', instance.language, context["value"])
 
 
 def assignee_name(complaint) -> str:
@@ -73,7 +160,7 @@ def assignee_name(complaint) -> str:
     return (assignee.get_full_name() or assignee.email) if assignee else "—"
 
 
-class LocalTimeColumn(Column):
+class LocalTimeColumn(QueueColumn):
     def get_value(self, instance):
         value = super().get_value(instance)
         return timezone.localtime(value) if value else None
