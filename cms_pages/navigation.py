@@ -9,7 +9,10 @@ change which could alter the menu replaces (`connect_signals`: a page saved, pub
 unpublished, moved or deleted, a view restriction, a site or a locale changed), so the next
 page built after such a change reads the database again. The change shows at once: the token is
 replaced when the change is saved and again after its transaction commits (a page built in
-between could otherwise keep the old menu under the new token).
+between could otherwise keep the old menu under the new token). Each web process also keeps what
+it read for `LOCAL_SECONDS` (5 s) without asking the shared cache again (that read was a
+database query and the unpickling of the pages on every page): a change made through this
+process drops the copy at once, one made through another process shows here within 5 seconds.
 
 Only what does not depend on who is reading is kept: the menu lists public pages
 (`Page.public()`), the same for everyone. Which entry is the current page is worked out on
@@ -17,6 +20,8 @@ every request (`cms_pages.templatetags.site_tags.main_menu`).
 """
 
 import hashlib
+import threading
+import time
 import uuid
 
 from django.apps import apps
@@ -30,6 +35,12 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "memnun:site-navigation:version"
 TIMEOUT = 24 * 60 * 60  # a day; a change replaces the version long before
+# How long a process keeps what it read from the shared cache before asking it again. A change
+# made in this process shows at once (`invalidate` drops the copy); one made in another process
+# shows here within this many seconds.
+LOCAL_SECONDS = 5.0
+_local: dict[str, tuple[float, dict]] = {}  # data key -> (until, navigation)
+_local_lock = threading.Lock()
 
 # Page types the site links to from everywhere (header, footer, home page). They are read
 # together in one query when the navigation is built.
@@ -145,6 +156,11 @@ def site_navigation(request, language: str) -> dict:
         key = _data_key(request, language)
     except DisallowedHost:  # an error page for a host Django refused: nothing to share
         return build(request, language)
+    now = time.monotonic()
+    kept = _local.get(key)
+    if kept is not None and kept[0] > now:
+        request._memnun_navigation = (language, kept[1])
+        return kept[1]
     found = cache.get_many([VERSION_KEY, key])  # one round trip
     version = found.get(VERSION_KEY)
     cached = found.get(key)
@@ -156,14 +172,28 @@ def site_navigation(request, language: str) -> dict:
             cache.set(VERSION_KEY, version, None)
         navigation = build(request, language)
         cache.set(key, (version, navigation), TIMEOUT)
+    with _local_lock:
+        _local[key] = (now + LOCAL_SECONDS, navigation)
     request._memnun_navigation = (language, navigation)
     return navigation
 
 
+def forget_local() -> None:
+    """Drop this process's copies: the next page asks the shared cache."""
+    with _local_lock:
+        _local.clear()
+
+
 def invalidate(**kwargs) -> None:
     """A change could alter the menu: every cached navigation is out of date."""
+    forget_local()
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+
+    def after_commit():
+        forget_local()
+        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+    transaction.on_commit(after_commit)
 
 
 def _page_changed(sender, instance=None, **kwargs) -> None:

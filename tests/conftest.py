@@ -51,17 +51,23 @@ def _frozen_today():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate limits, throttles and used TOTP codes live in the cache, the console's sidebar in
-    the process (staff/sidebar.py): every test starts clean."""
+    """Rate limits, throttles and used TOTP codes live in the cache; the console's sidebar, and
+    copies of the cached navigation and routes, in the process: every test starts clean."""
     from django.core.cache import cache
 
+    from cms_pages.navigation import forget_local
     from staff import sidebar
+    from workflow.selectors import forget_local_routes
 
-    cache.clear()
-    sidebar.forget()
+    def forget_everything():
+        cache.clear()
+        sidebar.forget()
+        forget_local()  # the processes' own copies of what the cache holds
+        forget_local_routes()
+
+    forget_everything()
     yield
-    cache.clear()
-    sidebar.forget()
+    forget_everything()
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,6 @@
 """Reads with their joins done and their scope applied (CONVENTIONS.md)."""
 
+import time
 from datetime import date
 from enum import StrEnum
 
@@ -72,11 +73,35 @@ ACTIVE_ROUTES_KEY = "memnun:active-routes:v2"
 ROUTE_COLUMNS = [field.attname for field in AlternativeRoute._meta.concrete_fields]
 
 
+# How long a process keeps the rows it read from the shared cache before asking it again: a
+# change made in this process shows at once (`forget_active_routes`), one made in another
+# process within this many seconds.
+ACTIVE_ROUTES_LOCAL_SECONDS = 5.0
+_local_routes: list = []  # [(until, rows)] in this process
+
+
 def active_routes() -> list[AlternativeRoute]:
     """Every active route, in `applicable_routes`' order, each with `category_ids` (the
     categories it applies to; none: every category). Kept in the cache (one read instead of
     two queries for every list of complaints that shows routes) until a route or its
-    categories change (`forget_active_routes`, connected in `WorkflowConfig.ready`)."""
+    categories change (`forget_active_routes`, connected in `WorkflowConfig.ready`), and in
+    the process for `ACTIVE_ROUTES_LOCAL_SECONDS`."""
+    now = time.monotonic()
+    kept = _local_routes[0] if _local_routes else None
+    if kept is not None and kept[0] > now:
+        rows = kept[1]
+    else:
+        rows = _shared_route_rows()
+        _local_routes[:] = [(now + ACTIVE_ROUTES_LOCAL_SECONDS, rows)]
+    routes = []
+    for values, category_ids in rows:
+        route = AlternativeRoute.from_db(None, ROUTE_COLUMNS, values)
+        route.category_ids = category_ids
+        routes.append(route)
+    return routes
+
+
+def _shared_route_rows() -> list:
     rows = cache.get(ACTIVE_ROUTES_KEY)
     if rows is None:
         routes = (
@@ -92,19 +117,25 @@ def active_routes() -> list[AlternativeRoute]:
             for route in routes
         ]
         cache.set(ACTIVE_ROUTES_KEY, rows, 24 * 60 * 60)
-    routes = []
-    for values, category_ids in rows:
-        route = AlternativeRoute.from_db(None, ROUTE_COLUMNS, values)
-        route.category_ids = category_ids
-        routes.append(route)
-    return routes
+    return rows
 
 
 def forget_active_routes(**kwargs) -> None:
     """A route, its categories or a category changed: read them again next time (now, and
     after the transaction commits, so a list read in between cannot keep the old ones)."""
+    forget_local_routes()
     cache.delete(ACTIVE_ROUTES_KEY)
-    transaction.on_commit(lambda: cache.delete(ACTIVE_ROUTES_KEY))
+
+    def after_commit():
+        forget_local_routes()
+        cache.delete(ACTIVE_ROUTES_KEY)
+
+    transaction.on_commit(after_commit)
+
+
+def forget_local_routes() -> None:
+    """Drop this process's copy: the next read asks the shared cache."""
+    _local_routes.clear()
 
 
 def complaint_staff_users() -> QuerySet:

@@ -122,3 +122,35 @@ def test_each_language_has_its_own_menu(site_tree, client):
 
     assert 'href="/en/about-en/"' in english
     assert 'href="/hakkimizda/"' not in english
+
+
+class Clock:
+    """`time.monotonic` for the navigation module, moved by hand."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def monotonic(self):
+        return self.now
+
+
+def test_a_change_made_by_another_process_shows_within_local_seconds(
+    site_tree, client, monkeypatch
+):
+    from django.core.cache import cache
+
+    from cms_pages import navigation
+
+    clock = Clock()
+    monkeypatch.setattr(navigation, "time", clock)
+    assert "Hakkımızda" in _menu(client)  # read, and kept in this process
+    # another process renames the page: it replaces the shared version; this process's copy
+    # is not told
+    Page.objects.filter(pk=site_tree["tr"]["about"].pk).update(title="Biz kimiz")
+    cache.set(navigation.VERSION_KEY, "changed elsewhere", None)
+
+    # asking the shared cache would have read the pages again: the copy answers
+    assert "Hakkımızda" in _menu(client)
+
+    clock.now += navigation.LOCAL_SECONDS + 0.1
+    assert "Biz kimiz" in _menu(client)

@@ -60,3 +60,35 @@ def test_changing_a_routes_categories_shows_at_once():
 
     assert [r.pk for r in routes_applying_to(active_routes(), other.pk)] == [route.pk]
     assert routes_applying_to(active_routes(), category.pk) == []
+
+
+class Clock:
+    """`time.monotonic` for the selectors module, moved by hand."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def monotonic(self):
+        return self.now
+
+
+def test_a_change_made_by_another_process_shows_within_local_seconds(monkeypatch):
+    from django.core.cache import cache
+
+    from workflow import selectors
+    from workflow.models import AlternativeRoute
+
+    clock = Clock()
+    monkeypatch.setattr(selectors, "time", clock)
+    route = AlternativeRouteFactory(name_tr="Eski ad")
+    assert _names() == ["Eski ad"]  # read, and kept in this process
+    # another process renames it: it empties the shared cache; this process's copy is not told
+    AlternativeRoute.objects.filter(pk=route.pk).update(name_tr="Yeni ad")
+    cache.delete(selectors.ACTIVE_ROUTES_KEY)
+
+    with CaptureQueriesContext(connection) as captured:
+        assert _names() == ["Eski ad"]
+    assert len(captured) == 0
+
+    clock.now += selectors.ACTIVE_ROUTES_LOCAL_SECONDS + 0.1
+    assert _names() == ["Yeni ad"]
