@@ -77,7 +77,7 @@ ROUTE_COLUMNS = [field.attname for field in AlternativeRoute._meta.concrete_fiel
 # change made in this process shows at once (`forget_active_routes`), one made in another
 # process within this many seconds.
 ACTIVE_ROUTES_LOCAL_SECONDS = 5.0
-_local_routes: list = []  # [(until, rows)] in this process
+_local_routes: dict = {}  # "rows": (until, rows), this process's copy
 
 
 def active_routes() -> list[AlternativeRoute]:
@@ -87,12 +87,12 @@ def active_routes() -> list[AlternativeRoute]:
     categories change (`forget_active_routes`, connected in `WorkflowConfig.ready`), and in
     the process for `ACTIVE_ROUTES_LOCAL_SECONDS`."""
     now = time.monotonic()
-    kept = _local_routes[0] if _local_routes else None
+    kept = _local_routes.get("rows")  # one lookup: another thread may clear it meanwhile
     if kept is not None and kept[0] > now:
         rows = kept[1]
     else:
         rows = _shared_route_rows()
-        _local_routes[:] = [(now + ACTIVE_ROUTES_LOCAL_SECONDS, rows)]
+        _local_routes["rows"] = (now + ACTIVE_ROUTES_LOCAL_SECONDS, rows)
     routes = []
     for values, category_ids in rows:
         route = AlternativeRoute.from_db(None, ROUTE_COLUMNS, values)

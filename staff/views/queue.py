@@ -51,12 +51,12 @@ class PythonCellMixin:
         return self.cell_html(instance, self.get_cell_context_data(instance, parent_context))
 
 
+_CELL_CONTEXT = Context(autoescape=True)  # use_l10n and use_tz as the settings say
+
+
 def _shown(value) -> str:
     """`{{ value }}` in a template: localized (dates in the reader's format) and escaped."""
     return render_value_in_context(value, _CELL_CONTEXT)
-
-
-_CELL_CONTEXT = Context(autoescape=True)  # use_l10n and use_tz as the settings say
 
 
 def _class_attribute(classname) -> SafeString:
