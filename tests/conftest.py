@@ -77,3 +77,19 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+class Clock:
+    """`time.monotonic` for a module that keeps copies for a while (navigation, active
+    routes): `monkeypatch.setattr(module, "time", clock)`, then move `clock.now` by hand."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def monotonic(self):
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock()

@@ -124,24 +124,13 @@ def test_each_language_has_its_own_menu(site_tree, client):
     assert 'href="/hakkimizda/"' not in english
 
 
-class Clock:
-    """`time.monotonic` for the navigation module, moved by hand."""
-
-    def __init__(self):
-        self.now = 1000.0
-
-    def monotonic(self):
-        return self.now
-
-
 def test_a_change_made_by_another_process_shows_within_local_seconds(
-    site_tree, client, monkeypatch
+    site_tree, client, monkeypatch, clock
 ):
     from django.core.cache import cache
 
     from cms_pages import navigation
 
-    clock = Clock()
     monkeypatch.setattr(navigation, "time", clock)
     assert "Hakkımızda" in _menu(client)  # read, and kept in this process
     # another process renames the page: it replaces the shared version; this process's copy

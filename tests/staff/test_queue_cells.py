@@ -10,7 +10,7 @@ import pytest
 from django.template import Context, Template
 from django.test.html import parse_html
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.timezone import localtime
 from wagtail.admin.ui.tables import BaseColumn
 
@@ -74,19 +74,13 @@ def complaints():
 @pytest.mark.parametrize("language", ["tr", "en"])
 @pytest.mark.parametrize("column", WAGTAIL_DRAWN, ids=lambda column: type(column).__name__)
 def test_wagtails_columns_draw_what_wagtails_templates_draw(column, language, complaints):
-    with translation.override(language), timezone_override():
+    with translation.override(language), timezone.override(ISTANBUL):
         for complaint in complaints:
             ours = drawn(column, complaint)
             # Wagtail's own drawing: the column's template with the same context
             wagtails = BaseColumn.render_cell_html(column, complaint, parent_context())
             assert same_html(ours, wagtails), (ours, wagtails)
             assert "<b>" not in ours  # escaped
-
-
-def timezone_override():
-    from django.utils import timezone
-
-    return timezone.override(ISTANBUL)
 
 
 def test_the_queue_uses_them():
@@ -135,7 +129,7 @@ def test_the_due_cell_gives_the_deadline_in_istanbul_time_and_its_risk(complaint
     complaint = complaints[0]
     complaint.response_due_at = datetime(2026, 3, 11, 13, 30, tzinfo=ZoneInfo("UTC"))
     complaint.sla_state = state
-    with translation.override(language), timezone_override():
+    with translation.override(language), timezone.override(ISTANBUL):
         html = drawn(DueColumn("due", label="Son"), complaint)
         before = Template(DUE_CELL_TEMPLATE).render(
             Context(

@@ -62,23 +62,12 @@ def test_changing_a_routes_categories_shows_at_once():
     assert routes_applying_to(active_routes(), category.pk) == []
 
 
-class Clock:
-    """`time.monotonic` for the selectors module, moved by hand."""
-
-    def __init__(self):
-        self.now = 1000.0
-
-    def monotonic(self):
-        return self.now
-
-
-def test_a_change_made_by_another_process_shows_within_local_seconds(monkeypatch):
+def test_a_change_made_by_another_process_shows_within_local_seconds(monkeypatch, clock):
     from django.core.cache import cache
 
     from workflow import selectors
     from workflow.models import AlternativeRoute
 
-    clock = Clock()
     monkeypatch.setattr(selectors, "time", clock)
     route = AlternativeRouteFactory(name_tr="Eski ad")
     assert _names() == ["Eski ad"]  # read, and kept in this process
