@@ -20,6 +20,7 @@ from wagtail.templatetags import wagtailcore_tags
 
 from workflow.states import Channel
 
+from .. import layout
 from ..navigation import pages_of_types, site_navigation
 
 register = template.Library()
@@ -114,6 +115,58 @@ def _live_translations(request, page) -> list[Page]:
         "_memnun_translations",
         page.pk,
         lambda: list(page.get_translations(inclusive=True).live().select_related("locale")),
+    )
+
+
+def _home_url(context) -> str:
+    home = site_home(context)
+    if home is not None:
+        return nav_url(context, home)
+    return "/en/" if translation.get_language() == "en" else "/"
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context) -> str:
+    """The header of every page (skip link, account links, language switch, brand, search,
+    main menu), drawn with Jinja2 (`cms_pages.layout`)."""
+    request = context.get("request")
+    return layout.render(
+        "layout/site_header.html",
+        {
+            "user": context.get("user"),
+            "path": request.path if request is not None else "",
+            "home_url": _home_url(context),
+            "site_name": site_name(context),
+            "languages": language_options(context),
+            "menu": main_menu(context),
+            "csrf_token": layout.csrf_token(context),
+            "links": layout.links(),
+        },
+    )
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context) -> str:
+    """The footer of every page (the well-known pages, the portal, the legal line), drawn with
+    Jinja2 (`cms_pages.layout`)."""
+
+    def link(model_label: str) -> dict | None:
+        page = page_of_type(context, model_label)
+        return None if page is None else {"title": page.title, "url": nav_url(context, page)}
+
+    links = layout.links()
+    complaint_form = link("cms_pages.ComplaintFormPage")
+    return layout.render(
+        "layout/site_footer.html",
+        {
+            "site_name": site_name(context),
+            "home_url": _home_url(context),
+            "policy": link("cms_pages.PolicyPage"),
+            "contact": link("cms_pages.ContactPage"),
+            "file_url": complaint_form["url"] if complaint_form else links["file"],
+            "links": links,
+            "year": layout.this_year(),
+        },
     )
 
 

@@ -125,6 +125,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # templates/jinja2/: the parts drawn on every request or once per row (config/jinja.py)
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "config.jinja.environment"},
+    },
 ]
 # Django's own form templates drawn with Jinja2 (config/form_renderer.py), the rest as before
 FORM_RENDERER = "config.form_renderer.FormRenderer"
