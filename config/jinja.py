@@ -18,6 +18,7 @@ from datetime import date, datetime
 import jinja2
 from django.template import defaultfilters
 from django.utils import formats, timezone, translation
+from django.utils.functional import Promise
 
 
 def localtime(value):
@@ -41,10 +42,19 @@ def show(value) -> str:
     return value
 
 
+def finalize(value):
+    """Every `{{ ... }}` passes here first: a lazy translation becomes its text, so that a safe
+    one (a help text of HTML) is not escaped, as in a Django template."""
+    if isinstance(value, Promise):
+        return str(value)
+    return value
+
+
 def environment(**options) -> jinja2.Environment:
     from portal.templatetags.form_a11y import error_summary_items, field_label
 
     options["undefined"] = jinja2.StrictUndefined
+    options["finalize"] = finalize
     options.setdefault("keep_trailing_newline", True)
     env = jinja2.Environment(**options)
     env.globals.update(

@@ -1,12 +1,16 @@
 """Accessible form markup shared by the portal, the guest form and the account pages.
 
-`{% error_summary_items form %}` lists what the error summary links to (GOV.UK's pattern),
-`{% field_label field %}` writes a field's label (or legend) marking optional fields the same
-way everywhere. Used by `includes/error_summary.html` and `portal/_fields.html`.
+`{% form_fields form %}` draws a form's fields and `{% error_summary form intro=... id=... %}`
+its error summary (GOV.UK's pattern), both from the Jinja2 macros of
+`templates/jinja2/includes/forms.html`, which Jinja2 templates import directly. Those use
+`error_summary_items` (what the summary links to) and `field_label` (a field's label or legend,
+optional fields marked the same way everywhere).
 """
 
 from django import template
+from django.template import engines
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 register = template.Library()
@@ -69,3 +73,26 @@ def field_label(field):
         contents = format_html('{} <span class="field__optional">{}</span>', contents, marker)
     tag = field.legend_tag if field.use_fieldset else field.label_tag
     return tag(contents=contents, label_suffix="")
+
+
+def _forms_macros():
+    return engines["jinja2"].env.get_template("includes/forms.html").module
+
+
+@register.simple_tag
+def form_fields(form) -> str:
+    """The fields of `form` (the `fields` macro of includes/forms.html)."""
+    return mark_safe(str(_forms_macros().fields(form)))  # noqa: S308 (autoescaped by Jinja2)
+
+
+@register.simple_tag(takes_context=True)
+def error_summary(context, form) -> str:
+    """The error summary of a bound form that failed, or nothing (the `error_summary` macro);
+    `intro` (what did not happen) and `id` (unique on the page) from the context, as
+    `{% include "includes/error_summary.html" with form=... intro=... id=... %}` gives them."""
+    if not form.errors:
+        return ""
+    html = _forms_macros().error_summary(
+        form, intro=context.get("intro") or "", id=context.get("id") or "error-summary"
+    )
+    return mark_safe(str(html))  # noqa: S308 (autoescaped by Jinja2)
