@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 import jinja2
 from django.template import defaultfilters
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.functional import Promise
 
@@ -42,6 +43,11 @@ def show(value) -> str:
     return value
 
 
+def url(name: str, *args) -> str:
+    """`{{ url("portal:detail", reference) }}`: Django's `{% url %}`."""
+    return reverse(name, args=args)
+
+
 def finalize(value):
     """Every `{{ ... }}` passes here first: a lazy translation becomes its text, so that a safe
     one (a help text of HTML) is not escaped, as in a Django template."""
@@ -59,6 +65,7 @@ def environment(**options) -> jinja2.Environment:
     env = jinja2.Environment(**options)
     env.globals.update(
         _=translation.gettext,
+        url=url,
         field_label=field_label,
         error_summary_items=error_summary_items,
     )
