@@ -32,6 +32,8 @@ def localtime(value):
 def date_filter(value, format_string=None) -> str:
     """Django's `date` filter, with the Django engine's conversion to local time first:
     `{{ at|date("DATETIME_FORMAT") }}`, `{{ at|date("c") }}`."""
+    if format_string == "c" and isinstance(value, date):
+        return localtime(value).isoformat()  # what Django's "c" is, without its formatter
     return defaultfilters.date(localtime(value), format_string)
 
 
