@@ -1,6 +1,7 @@
 """The Jinja2 template engine (`TEMPLATES`, name "jinja2"): templates under
-`templates/jinja2/`, for the parts of pages drawn on every request or once per row (the site's
-header and footer, the portal's complaint rows, the timeline).
+`templates/jinja2/`, for the parts of pages drawn on every request or once per row: the site's
+header and footer, form fields and error summaries, the portal's complaint rows and the content
+of its complaint page (timeline, documents, summary).
 
 The Django template engine costs about 5 µs per node; a header of 120 nodes or a timeline of
 50 events is a millisecond or more of every page. A Jinja2 template is compiled to Python once

@@ -1,7 +1,8 @@
 """Accessible form markup shared by the portal, the guest form and the account pages.
 
-`{% form_fields form %}` draws a form's fields and `{% error_summary form intro=... id=... %}`
-its error summary (GOV.UK's pattern), both from the Jinja2 macros of
+`{% form_fields form %}` draws a form's fields and `{% error_summary form %}` its error summary
+(GOV.UK's pattern; `intro` and `id` from the context, as `includes/error_summary.html` is
+included), both from the Jinja2 macros of
 `templates/jinja2/includes/forms.html`, which Jinja2 templates import directly. Those use
 `error_summary_items` (what the summary links to) and `field_label` (a field's label or legend,
 optional fields marked the same way everywhere).
