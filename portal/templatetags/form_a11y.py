@@ -5,14 +5,14 @@
 included), both from the Jinja2 macros of
 `templates/jinja2/includes/forms.html`, which Jinja2 templates import directly. Those use
 `error_summary_items` (what the summary links to) and `field_label` (a field's label or legend,
-optional fields marked the same way everywhere).
+optional fields marked the same way everywhere), Jinja2 globals (config/jinja.py).
 """
 
 from django import template
-from django.template import engines
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from .portal_parts import macros, safe
 
 register = template.Library()
 
@@ -37,7 +37,6 @@ def label_text(field) -> str:
     return text[: -len(marker)].rstrip() if text.endswith(marker) else text
 
 
-@register.simple_tag
 def error_summary_items(form) -> list[dict]:
     """Every error of a bound form, in the order of its fields: `{"text", "anchor"}`, where
     `anchor` is "" for an error of the whole form (nothing to link to). A field's error is
@@ -55,7 +54,6 @@ def error_summary_items(form) -> list[dict]:
     return items
 
 
-@register.simple_tag
 def field_label(field):
     """`<label>` (or `<legend>` for a group), with "(optional)" after an optional field's text
     and no trailing colon, whichever form it belongs to (allauth's keep Django's ":").
@@ -76,14 +74,10 @@ def field_label(field):
     return tag(contents=contents, label_suffix="")
 
 
-def _forms_macros():
-    return engines["jinja2"].env.get_template("includes/forms.html").module
-
-
 @register.simple_tag
 def form_fields(form) -> str:
     """The fields of `form` (the `fields` macro of includes/forms.html)."""
-    return mark_safe(str(_forms_macros().fields(form)))  # noqa: S308 (autoescaped by Jinja2)
+    return safe(macros("includes/forms.html").fields(form))
 
 
 @register.simple_tag(takes_context=True)
@@ -93,7 +87,8 @@ def error_summary(context, form) -> str:
     `{% include "includes/error_summary.html" with form=... intro=... id=... %}` gives them."""
     if not form.errors:
         return ""
-    html = _forms_macros().error_summary(
-        form, intro=context.get("intro") or "", id=context.get("id") or "error-summary"
+    return safe(
+        macros("includes/forms.html").error_summary(
+            form, intro=context.get("intro") or "", id=context.get("id") or "error-summary"
+        )
     )
-    return mark_safe(str(html))  # noqa: S308 (autoescaped by Jinja2)
