@@ -77,11 +77,18 @@ DATE_SENSITIVE_TESTS := tests/workflow/test_statistics.py tests/workflow/test_sl
 TEST_DATES := 2026-12-05T10:00:00@Europe/Istanbul 2026-12-31T23:30:00@America/New_York \
 	2027-03-28T03:30:00@Europe/Berlin 2027-02-28T23:59:30@UTC
 
+# On SQLite (no DATABASE_URL) the sessions start from one migrated file (tests/conftest.py).
 test-dates: $(STAMP) messages
-	@set -e; for when in $(TEST_DATES); do \
+	@set -e; template=""; \
+	if [ -z "$$DATABASE_URL" ]; then \
+	  template=$$(mktemp --suffix=.sqlite3); trap 'rm -f "$$template"' EXIT; \
+	  DATABASE_URL=sqlite:///$$template DJANGO_SETTINGS_MODULE=config.settings.test \
+	    $(PYTHON) manage.py migrate --no-input -v 0; \
+	fi; \
+	for when in $(TEST_DATES); do \
 	  echo "=== date-sensitive tests on $${when%@*} ($${when#*@}) ==="; \
-	  MEMNUN_TEST_NOW=$${when%@*} MEMNUN_TEST_TZ=$${when#*@} DJANGO_SETTINGS_MODULE=config.settings.test \
-	    $(BIN)/pytest -q -n 2 $(DATE_SENSITIVE_TESTS); \
+	  MEMNUN_TEST_DB_TEMPLATE=$$template MEMNUN_TEST_NOW=$${when%@*} MEMNUN_TEST_TZ=$${when#*@} \
+	    DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -q -n 2 $(DATE_SENSITIVE_TESTS); \
 	done
 
 bench: migrate

@@ -1,4 +1,5 @@
 import os
+import shutil
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -28,6 +29,31 @@ def staff(db):
 @pytest.fixture
 def category(db):
     return CategoryFactory(slug="billing", name_tr="Fatura", name_en="Billing")
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """Start from an already-migrated SQLite file when MEMNUN_TEST_DB_TEMPLATE names one.
+
+    Migrating a new test database takes about 30 s (some 250 migrations, most of them
+    Wagtail's); `make test-dates` runs four sessions, so it migrates one file once and each
+    session's workers start from a copy of it. Django then keeps the database (there is
+    nothing left to migrate) instead of creating it; the copy is deleted when the session
+    ends. Without the variable, or on PostgreSQL, pytest-django's own behaviour.
+    """
+    from django.conf import settings
+
+    template = os.environ.get("MEMNUN_TEST_DB_TEMPLATE")
+    database = settings.DATABASES["default"]
+    if not template or database["ENGINE"] != "django.db.backends.sqlite3":
+        yield request.config.getvalue("reuse_db")
+        return
+    copy = database["TEST"]["NAME"]
+    shutil.copyfile(template, copy)
+    yield True
+    for path in (copy, f"{copy}-journal", f"{copy}-wal", f"{copy}-shm"):
+        if os.path.exists(path):
+            os.remove(path)
 
 
 @pytest.fixture(autouse=True, scope="session")
