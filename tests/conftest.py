@@ -1,11 +1,14 @@
 import os
 import shutil
 from datetime import datetime
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 from tests.factories import CategoryFactory, CustomerFactory, StaffFactory
@@ -54,6 +57,26 @@ def django_db_keepdb(request, django_db_modify_db_settings):
     for path in (copy, f"{copy}-journal", f"{copy}-wal", f"{copy}-shm"):
         if os.path.exists(path):
             os.remove(path)
+
+
+@pytest.fixture(scope="class")
+def demo_output(django_db_setup, django_db_blocker):
+    """`load_demo_data` run once for a class of tests that read what it made; its output.
+
+    Loading the demo takes 5-10 s. The data is written inside a transaction that stays open
+    while the class runs and is rolled back after it; each test runs in a savepoint of it, as
+    tests always do, so what one test changes the next does not see. Tests that need an empty
+    database first, or run the loader themselves, stay outside such a class.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        out = StringIO()
+        call_command("load_demo_data", stdout=out)
+    yield out.getvalue()
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True, scope="session")

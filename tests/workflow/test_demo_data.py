@@ -91,107 +91,128 @@ def assert_story_is_valid(complaint: Complaint, moves: set[tuple[str, str]]) -> 
 
 
 @pytest.mark.django_db
-def test_demo_complaints_cover_every_state_and_closure_reason():
-    load_demo_data()
+@pytest.mark.usefixtures("demo_output")
+class TestTheLoadedDemo:
+    """The demo `load_demo_data` makes, loaded once for these tests (`demo_output`)."""
 
-    complaints = Complaint.objects.all()
-    assert 35 <= complaints.count() <= 60
-    assert set(complaints.values_list("status", flat=True)) == set(Status.values)
-    closed = complaints.filter(status=Status.CLOSED)
-    assert set(closed.values_list("closure_reason", flat=True)) == set(ClosureReason.values)
-    assert set(complaints.values_list("language", flat=True)) == {"tr", "en"}
-    channels = set(complaints.values_list("channel", flat=True))
-    assert {"portal", "phone", "email", "face_to_face", "social_media"} <= channels
-    assert SatisfactionSurvey.objects.exists()
-    assert ResolutionProposal.objects.filter(decision=ResolutionProposal.Decision.REJECTED)
-    assert ResolutionProposal.objects.filter(decision=ResolutionProposal.Decision.ACCEPTED)
-    # R9: every root-cause complaint that was resolved has a corrective action
-    root_cause_resolved = closed.filter(
-        investigation_level=InvestigationLevel.ROOT_CAUSE,
-        closure_reason=ClosureReason.RESOLVED,
-    )
-    assert root_cause_resolved.exists()
-    assert not root_cause_resolved.filter(corrective_actions__isnull=True).exists()
-    # the services queued the customer notifications as they went
-    notified = Notification.objects.values("complaint").distinct().count()
-    assert notified >= complaints.exclude(contact_email="").count()
+    def test_demo_complaints_cover_every_state_and_closure_reason(self):
+        complaints = Complaint.objects.all()
+        assert 35 <= complaints.count() <= 60
+        assert set(complaints.values_list("status", flat=True)) == set(Status.values)
+        closed = complaints.filter(status=Status.CLOSED)
+        assert set(closed.values_list("closure_reason", flat=True)) == set(ClosureReason.values)
+        assert set(complaints.values_list("language", flat=True)) == {"tr", "en"}
+        channels = set(complaints.values_list("channel", flat=True))
+        assert {"portal", "phone", "email", "face_to_face", "social_media"} <= channels
+        assert SatisfactionSurvey.objects.exists()
+        assert ResolutionProposal.objects.filter(decision=ResolutionProposal.Decision.REJECTED)
+        assert ResolutionProposal.objects.filter(decision=ResolutionProposal.Decision.ACCEPTED)
+        # R9: every root-cause complaint that was resolved has a corrective action
+        root_cause_resolved = closed.filter(
+            investigation_level=InvestigationLevel.ROOT_CAUSE,
+            closure_reason=ClosureReason.RESOLVED,
+        )
+        assert root_cause_resolved.exists()
+        assert not root_cause_resolved.filter(corrective_actions__isnull=True).exists()
+        # the services queued the customer notifications as they went
+        notified = Notification.objects.values("complaint").distinct().count()
+        assert notified >= complaints.exclude(contact_email="").count()
 
+    def test_every_demo_complaint_has_an_intact_valid_history(self):
+        moves = allowed_transitions()
+        for complaint in Complaint.objects.all():
+            assert_story_is_valid(complaint, moves)
 
-@pytest.mark.django_db
-def test_every_demo_complaint_has_an_intact_valid_history():
-    load_demo_data()
+    def test_demo_reference_data_for_a_trust_service_provider(self):
+        assert Unit.objects.count() == 5
+        assert all(
+            email.endswith("@example.com") for email in Unit.objects.values_list("email", flat=True)
+        )
+        report = Category.objects.get(slug="certificate-problem-report")
+        assert (report.deadline_profile, report.default_severity) == ("calendar_24_hours", 4)
+        assert Category.objects.get(slug="personal-data").deadline_profile == "calendar_30_days"
+        for slug in ("billing", "certificate-issuance", "e-signature-device", "service-quality"):
+            assert Category.objects.filter(slug=slug, name_tr__gt="", name_en__gt="").exists()
+        kvkk = AlternativeRoute.objects.get(url="https://www.kvkk.gov.tr/")
+        assert list(kvkk.categories.values_list("slug", flat=True)) == ["personal-data"]
+        root_programs = AlternativeRoute.objects.get(name_en__startswith="Browser root programs")
+        assert list(root_programs.categories.values_list("slug", flat=True)) == [
+            "certificate-problem-report"
+        ]
+        assert AlternativeRoute.objects.filter(kind=AlternativeRoute.Kind.INTERNAL).exists()
+        assert all(
+            route.deadline_tr and route.deadline_en for route in AlternativeRoute.objects.all()
+        )
 
-    moves = allowed_transitions()
-    for complaint in Complaint.objects.all():
-        assert_story_is_valid(complaint, moves)
+    def test_demo_users_log_in_with_the_demo_password_and_have_their_roles(self, demo_output):
+        users = {
+            email: authenticate(username=email, password="memnun-demo") for email in DEMO_EMAILS
+        }
+        assert all(users.values()), users
+        for email in DEMO_EMAILS:
+            assert email in demo_output
+            assert EmailAddress.objects.filter(email=email, verified=True, primary=True).exists()
+        assert is_customer(users["musteri@example.com"])
+        assert is_customer(users["customer@example.com"])
+        assert not is_complaint_staff(users["musteri@example.com"])
+        assert is_complaint_staff(users["personel@example.com"])
+        assert is_complaint_staff(users["yonetici@example.com"])
+        assert users["yonetici@example.com"].has_perm("workflow.review_process")
+        assert not users["personel@example.com"].has_perm("workflow.review_process")
+        # one user per role: handlers see their own unit, the quality manager every unit
+        handler, billing = users["personel@example.com"], users["fatura@example.com"]
+        unit_manager, quality = users["birim.yonetici@example.com"], users["yonetici@example.com"]
+        assert is_quality_manager(quality)
+        assert is_unit_manager(unit_manager)
+        assert not is_quality_manager(unit_manager)
+        assert not is_unit_manager(handler)
+        assert not is_quality_manager(handler)
+        units = {
+            user: set(complaints_for_staff(user).values_list("unit__slug", flat=True))
+            for user in (handler, billing, unit_manager, quality)
+        }
+        assert units[handler] == {"technical-support"}
+        assert units[billing] == {"billing"}
+        assert units[unit_manager] == {"technical-support", "customer-service"}
+        assert units[quality] == set(Unit.objects.values_list("slug", flat=True)) - {None}
+        # R14 four eyes: a final decision proposed by the billing handler awaits a manager
+        pending = Complaint.objects.filter(final_decision_proposed_by=billing)
+        assert pending.filter(status=Status.REJECTED).count() == 1
+        assert list(final_decisions_awaiting_approval(quality)) == list(pending)
+        editor = users["editor@example.com"]
+        assert editor.is_staff
+        assert not is_complaint_staff(editor)
+        assert not is_customer(editor)
+        assert editor.has_perm("wagtailadmin.access_admin")
+        assert editor.groups.filter(name=CONTENT_EDITORS_GROUP).exists()
+        assert authenticate(username="musteri@example.com", password="wrong") is None
 
+    def test_generate_complaints_writes_valid_complaints_with_unique_references(self):
+        existing = set(Complaint.objects.values_list("reference", flat=True))
 
-@pytest.mark.django_db
-def test_demo_reference_data_for_a_trust_service_provider():
-    load_demo_data()
+        output = generate(300, batch_size=120)
 
-    assert Unit.objects.count() == 5
-    assert all(
-        email.endswith("@example.com") for email in Unit.objects.values_list("email", flat=True)
-    )
-    report = Category.objects.get(slug="certificate-problem-report")
-    assert (report.deadline_profile, report.default_severity) == ("calendar_24_hours", 4)
-    assert Category.objects.get(slug="personal-data").deadline_profile == "calendar_30_days"
-    for slug in ("billing", "certificate-issuance", "e-signature-device", "service-quality"):
-        assert Category.objects.filter(slug=slug, name_tr__gt="", name_en__gt="").exists()
-    kvkk = AlternativeRoute.objects.get(url="https://www.kvkk.gov.tr/")
-    assert list(kvkk.categories.values_list("slug", flat=True)) == ["personal-data"]
-    root_programs = AlternativeRoute.objects.get(name_en__startswith="Browser root programs")
-    assert list(root_programs.categories.values_list("slug", flat=True)) == [
-        "certificate-problem-report"
-    ]
-    assert AlternativeRoute.objects.filter(kind=AlternativeRoute.Kind.INTERNAL).exists()
-    assert all(route.deadline_tr and route.deadline_en for route in AlternativeRoute.objects.all())
-
-
-@pytest.mark.django_db
-def test_demo_users_log_in_with_the_demo_password_and_have_their_roles():
-    output = load_demo_data()
-
-    users = {email: authenticate(username=email, password="memnun-demo") for email in DEMO_EMAILS}
-    assert all(users.values()), users
-    for email in DEMO_EMAILS:
-        assert email in output
-        assert EmailAddress.objects.filter(email=email, verified=True, primary=True).exists()
-    assert is_customer(users["musteri@example.com"])
-    assert is_customer(users["customer@example.com"])
-    assert not is_complaint_staff(users["musteri@example.com"])
-    assert is_complaint_staff(users["personel@example.com"])
-    assert is_complaint_staff(users["yonetici@example.com"])
-    assert users["yonetici@example.com"].has_perm("workflow.review_process")
-    assert not users["personel@example.com"].has_perm("workflow.review_process")
-    # one user per role: handlers see their own unit, the quality manager every unit
-    handler, billing = users["personel@example.com"], users["fatura@example.com"]
-    unit_manager, quality = users["birim.yonetici@example.com"], users["yonetici@example.com"]
-    assert is_quality_manager(quality)
-    assert is_unit_manager(unit_manager)
-    assert not is_quality_manager(unit_manager)
-    assert not is_unit_manager(handler)
-    assert not is_quality_manager(handler)
-    units = {
-        user: set(complaints_for_staff(user).values_list("unit__slug", flat=True))
-        for user in (handler, billing, unit_manager, quality)
-    }
-    assert units[handler] == {"technical-support"}
-    assert units[billing] == {"billing"}
-    assert units[unit_manager] == {"technical-support", "customer-service"}
-    assert units[quality] == set(Unit.objects.values_list("slug", flat=True)) - {None}
-    # R14 four eyes: a final decision proposed by the billing handler awaits a manager
-    pending = Complaint.objects.filter(final_decision_proposed_by=billing)
-    assert pending.filter(status=Status.REJECTED).count() == 1
-    assert list(final_decisions_awaiting_approval(quality)) == list(pending)
-    editor = users["editor@example.com"]
-    assert editor.is_staff
-    assert not is_complaint_staff(editor)
-    assert not is_customer(editor)
-    assert editor.has_perm("wagtailadmin.access_admin")
-    assert editor.groups.filter(name=CONTENT_EDITORS_GROUP).exists()
-    assert authenticate(username="musteri@example.com", password="wrong") is None
+        assert re.match(
+            r"generated 300 complaints and \d+ events in [\d.]+ s \(\d+ rows/s\)", output
+        )
+        generated = Complaint.objects.exclude(reference__in=existing)
+        assert generated.count() == 300
+        references = list(generated.values_list("reference", flat=True))
+        assert all(REFERENCE.match(reference) for reference in references)
+        assert not set(references) & existing
+        events = ComplaintEvent.objects.filter(complaint__in=generated).count()
+        assert 4 * 300 <= events <= 7 * 300
+        moves = allowed_transitions()
+        for complaint in generated.select_related("category"):
+            assert_story_is_valid(complaint, moves)
+        # R10: the same deadline the intake service computes
+        for complaint in generated.select_related("category")[:60]:
+            assert complaint.response_due_at == response_due_at(
+                complaint.received_at, complaint.category.deadline_profile
+            )
+        statuses = Counter(generated.values_list("status", flat=True))
+        assert statuses[Status.CLOSED] > 150
+        assert len(statuses) >= 4
 
 
 @pytest.mark.django_db
@@ -246,34 +267,6 @@ def test_demo_loads_into_a_database_full_of_benchmark_complaints():
 
 
 # --- generate_complaints --------------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_generate_complaints_writes_valid_complaints_with_unique_references():
-    load_demo_data()
-    existing = set(Complaint.objects.values_list("reference", flat=True))
-
-    output = generate(300, batch_size=120)
-
-    assert re.match(r"generated 300 complaints and \d+ events in [\d.]+ s \(\d+ rows/s\)", output)
-    generated = Complaint.objects.exclude(reference__in=existing)
-    assert generated.count() == 300
-    references = list(generated.values_list("reference", flat=True))
-    assert all(REFERENCE.match(reference) for reference in references)
-    assert not set(references) & existing
-    events = ComplaintEvent.objects.filter(complaint__in=generated).count()
-    assert 4 * 300 <= events <= 7 * 300
-    moves = allowed_transitions()
-    for complaint in generated.select_related("category"):
-        assert_story_is_valid(complaint, moves)
-    # R10: the same deadline the intake service computes
-    for complaint in generated.select_related("category")[:60]:
-        assert complaint.response_due_at == response_due_at(
-            complaint.received_at, complaint.category.deadline_profile
-        )
-    statuses = Counter(generated.values_list("status", flat=True))
-    assert statuses[Status.CLOSED] > 150
-    assert len(statuses) >= 4
 
 
 # Under pytest-xdist the test process runs execnet threads; the forked row builders only
