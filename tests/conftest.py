@@ -1,5 +1,6 @@
 import os
 import shutil
+import sys
 from datetime import datetime
 from io import StringIO
 from zoneinfo import ZoneInfo
@@ -44,8 +45,6 @@ def django_db_keepdb(request, django_db_modify_db_settings):
     nothing left to migrate) instead of creating it; the copy is deleted when the session
     ends. Without the variable, or on PostgreSQL, pytest-django's own behaviour.
     """
-    from django.conf import settings
-
     template = os.environ.get("MEMNUN_TEST_DB_TEMPLATE")
     database = settings.DATABASES["default"]
     if not template or database["ENGINE"] != "django.db.backends.sqlite3":
@@ -68,15 +67,20 @@ def demo_output(django_db_setup, django_db_blocker):
     tests always do, so what one test changes the next does not see. Tests that need an empty
     database first, or run the loader themselves, stay outside such a class.
     """
+    outer, out = transaction.atomic(), StringIO()
     with django_db_blocker.unblock():
-        outer = transaction.atomic()
         outer.__enter__()
-        out = StringIO()
-        call_command("load_demo_data", stdout=out)
-    yield out.getvalue()
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+        try:
+            call_command("load_demo_data", stdout=out)
+        except BaseException:
+            outer.__exit__(*sys.exc_info())  # rolled back; the class's tests error
+            raise
+    try:
+        yield out.getvalue()
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True, scope="session")
