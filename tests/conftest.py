@@ -2,16 +2,15 @@ import os
 import shutil
 import sys
 from datetime import datetime
-from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.conf import settings
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
 
+from tests.demo import load_demo_data
 from tests.factories import CategoryFactory, CustomerFactory, StaffFactory
 
 
@@ -67,16 +66,16 @@ def demo_output(django_db_setup, django_db_blocker):
     tests always do, so what one test changes the next does not see. Tests that need an empty
     database first, or run the loader themselves, stay outside such a class.
     """
-    outer, out = transaction.atomic(), StringIO()
+    outer = transaction.atomic()
     with django_db_blocker.unblock():
         outer.__enter__()
         try:
-            call_command("load_demo_data", stdout=out)
+            output = load_demo_data()
         except BaseException:
             outer.__exit__(*sys.exc_info())  # rolled back; the class's tests error
             raise
     try:
-        yield out.getvalue()
+        yield output
     finally:
         with django_db_blocker.unblock():
             transaction.set_rollback(True)

@@ -2,13 +2,11 @@
 
 import json
 import re
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.utils.html import escape
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.fields import StreamField
@@ -16,6 +14,7 @@ from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from cms_pages.models import ContactPage, HomePage, PolicyPage, ProcessPage, StatisticsPage
 from cms_pages.permissions import CONTENT_EDITORS_GROUP, POLICY_APPROVERS_GROUP
+from tests.demo import load_demo_data
 from workflow.models import Complaint, ContactChannel
 from workflow.rules import is_complaint_staff
 from workflow.states import STAFF_INTAKE_CHANNELS
@@ -35,12 +34,6 @@ ENGLISH_SLUGS = {
     "contact",
     "statistics",
 }
-
-
-def load_demo_data() -> str:
-    out = StringIO()
-    call_command("load_demo_data", stdout=out)
-    return out.getvalue()
 
 
 def site_pages(language: str):

@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from cms_pages.permissions import CONTENT_EDITORS_GROUP
+from tests.demo import load_demo_data
 from workflow.audit import verify_chain
 from workflow.deadlines import response_due_at
 from workflow.demo.bulk_plan import Planner
@@ -42,12 +43,6 @@ DEMO_EMAILS = [
     "yonetici@example.com",
     "editor@example.com",
 ]
-
-
-def load_demo_data():
-    out = StringIO()
-    call_command("load_demo_data", stdout=out)
-    return out.getvalue()
 
 
 def generate(count, **options):
