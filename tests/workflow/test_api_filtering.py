@@ -59,9 +59,7 @@ def test_customer_list_without_a_filter_builds_none_and_lists_everything(
     assert built == []
 
 
-def test_customer_list_filtered_by_status_and_a_bad_value_refused(
-    built, customer, staff, category
-):
+def test_customer_list_filtered_by_status_and_a_bad_value_refused(built, customer, staff, category):
     api = client_of(customer)
     complaint_in(Status.RECEIVED, customer=customer, staff=staff, category=category)
     closed = complaint_in(Status.CLOSED, customer=customer, staff=staff, category=category)
