@@ -334,6 +334,22 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, ChoiceLabelsMo
     final_decision_proposed_at = models.DateTimeField(
         _("nihai kararın önerildiği zaman"), null=True, blank=True
     )
+    # What the customer's pages and answers read on every request, kept on the row by the
+    # services that write proposals (`services.staff.new_proposal`, `services.customer.rejected`)
+    # so that no query of the proposals is needed: the newest proposal (`current_proposal`),
+    # and whether any proposal was ever rejected (`routes_stage`, R14).
+    newest_proposal = models.ForeignKey(
+        "ResolutionProposal",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("en yeni çözüm önerisi"),
+    )
+    proposal_rejected = models.BooleanField(
+        _("bir öneri reddedildi"), default=False, editable=False
+    )
     tracking_token = models.CharField(
         _("takip anahtarı"), max_length=64, unique=True, default=new_tracking_token
     )

@@ -167,7 +167,7 @@ def complaint_staff_users() -> QuerySet:
 STAFF_RELATIONS = ("category", "unit", "assignee", "customer", "survey")
 # the customer's pages and API show neither the unit nor the assignee, and the customer is the
 # reader: fewer joins to plan and run for every complaint a customer opens
-CUSTOMER_RELATIONS = ("category", "survey")
+CUSTOMER_RELATIONS = ("category", "survey", "newest_proposal")
 
 
 def _with_relations(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
@@ -203,19 +203,19 @@ def complaints_for_customer(user) -> QuerySet[Complaint]:
     """The customer's own complaints only (another customer's complaint is a 404)."""
     if not getattr(user, "is_authenticated", False):
         return Complaint.objects.none()
-    # the customer's pages and API show the routes themselves and note from them whether any
+    # the newest proposal is joined (`newest_proposal`): no query of the proposals. The
+    # customer's pages and API show the routes themselves and note from them whether any
     # applies (`note_routes_available`): no subquery for it. Documents are read only for the
     # complaints that have any the customer sees (`has_attachments`, `read_attachments`):
     # most have none, and the prefetch cost a query on every page and answer.
-    return _customer_complaints().filter(customer=user).prefetch_related(_newest_proposals())
+    return _customer_complaints().filter(customer=user)
 
 
 @functools.cache
 def _customer_complaints() -> QuerySet[Complaint]:
     """What `complaints_for_customer` narrows to one customer, built once per process: the
     `Exists` annotation alone took 0.13 ms to resolve on every page and answer, a clone takes
-    0.03 ms. Never evaluated itself (`filter` returns a new queryset), so it holds no rows; the
-    prefetch is added per call, as its queryset is given hints by each use."""
+    0.03 ms. Never evaluated itself (`filter` returns a new queryset), so it holds no rows."""
     shown = Attachment.objects.filter(complaint=OuterRef("pk"), visibility=Visibility.CUSTOMER)
     return Complaint.objects.select_related(*CUSTOMER_RELATIONS).annotate(
         has_attachments=Exists(shown)
@@ -341,10 +341,12 @@ def events_for_staff(complaint: Complaint) -> QuerySet[ComplaintEvent]:
 
 
 def current_proposal(complaint: Complaint) -> ResolutionProposal | None:
+    """The newest proposal: from the proposals when a page read them all (the staff's), else
+    the one the complaint row keeps (`newest_proposal`, joined by the customer's selectors)."""
     proposals = getattr(complaint, "proposals_newest_first", None)
-    if proposals is None:
-        proposals = list(complaint.proposals.order_by("-proposed_at", "-pk")[:1])
-    return proposals[0] if proposals else None
+    if proposals is not None:
+        return proposals[0] if proposals else None
+    return complaint.newest_proposal
 
 
 class RoutesStage(StrEnum):
@@ -367,12 +369,10 @@ def routes_stage(complaint: Complaint) -> RoutesStage | None:
         if complaint.closure_reason == ClosureReason.FINAL_DECISION:
             return RoutesStage.FINAL_DECISION
         return None
-    proposals = getattr(complaint, "proposals_newest_first", None)
-    if proposals is None:
-        proposals = list(complaint.proposals.order_by("-proposed_at", "-pk"))
-    if not any(p.decision == ResolutionProposal.Decision.REJECTED for p in proposals):
+    if not complaint.proposal_rejected:  # kept by the services (models.Complaint)
         return None
-    if proposals[0].decision == ResolutionProposal.Decision.ACCEPTED:
+    newest = current_proposal(complaint)
+    if newest is not None and newest.decision == ResolutionProposal.Decision.ACCEPTED:
         return None
     if complaint.status == Status.RESOLUTION_PROPOSED:
         return RoutesStage.NEW_PROPOSAL

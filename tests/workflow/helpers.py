@@ -114,7 +114,21 @@ def complaint_in(
         complaint = _step(name, complaint, customer=customer, staff=staff, assignee=assignee)
     complaint = reload(complaint)
     assert complaint.status == status, f"helper reached {complaint.status}, not {status}"
+    assert_proposal_fields_agree(complaint)
     return complaint
+
+
+def assert_proposal_fields_agree(complaint: Complaint) -> None:
+    """What the complaint row keeps of its proposals (`newest_proposal`, `proposal_rejected`)
+    is what the proposals say."""
+    proposals = list(
+        ResolutionProposal.objects.filter(complaint=complaint).order_by("-proposed_at", "-pk")
+    )
+    assert complaint.newest_proposal_id == (proposals[0].pk if proposals else None), (
+        complaint.reference
+    )
+    rejected = any(p.decision == ResolutionProposal.Decision.REJECTED for p in proposals)
+    assert complaint.proposal_rejected == rejected, complaint.reference
 
 
 def reload(complaint: Complaint) -> Complaint:
@@ -155,6 +169,7 @@ def _state(complaint: Complaint) -> dict:
         "proposals": list(
             ResolutionProposal.objects.filter(complaint=fresh).values_list("pk", "decision")
         ),
+        "newest_proposal": (fresh.newest_proposal_id, fresh.proposal_rejected),
         "information_requests": list(
             InformationRequest.objects.filter(complaint=fresh).values_list("pk", "answered_at")
         ),

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from cms_pages.permissions import CONTENT_EDITORS_GROUP
 from tests.demo import load_demo_data
+from tests.workflow.helpers import assert_proposal_fields_agree
 from workflow.audit import verify_chain
 from workflow.deadlines import response_due_at
 from workflow.demo.bulk_plan import Planner
@@ -74,6 +75,7 @@ def assert_story_is_valid(complaint: Complaint, moves: set[tuple[str, str]]) -> 
                 assert (status, event.to_status) in moves, (complaint.reference, event.kind)
             status = event.to_status
     assert status == complaint.status, complaint.reference
+    assert_proposal_fields_agree(complaint)
     if complaint.status == Status.CLOSED:
         assert complaint.closed_at is not None
         assert complaint.closure_reason in ClosureReason.values

@@ -114,6 +114,7 @@ class RowBuilder:
         status, closure = "", ""
         acknowledged_at = estimate = estimate_told_at = closed_at = None
         proposal = request = None
+        proposal_rejected = False
         events = rows.events
         prev_hash = ""
         sequence = 0
@@ -220,6 +221,7 @@ class RowBuilder:
                 status = S.REJECTED
                 reason = rng.choice(texts.REJECTIONS[lang])
                 proposal[5:8] = [REJECTED, dt(at), reason]
+                proposal_rejected = True
                 rows.routes_offered += [(proposal[0], route) for route in category.route_ids]
                 data = {
                     "decision": "rejected",
@@ -278,7 +280,7 @@ class RowBuilder:
                 dt(draft.response_due_at), dt(draft.final_response_due_at), dt(estimate),
                 dt(estimate_told_at), dt(closed_at),
                 closure, "on_track", None, secrets.token_urlsafe(24), dt(draft.logged_at),
-                dt(last_at),
+                dt(last_at), proposal[0] if proposal else None, proposal_rejected,
             )
         )  # fmt: skip
 
@@ -289,7 +291,7 @@ COMPLAINT_COLUMNS = (
     "description", "severity", "investigation_level", "status", "language", "received_at",
     "acknowledged_at", "response_due_at", "final_response_due_at", "estimated_resolution_at",
     "estimate_communicated_at", "closed_at", "closure_reason", "sla_state", "policy_version",
-    "tracking_token", "created_at", "updated_at",
+    "tracking_token", "created_at", "updated_at", "newest_proposal_id", "proposal_rejected",
 )  # fmt: skip
 EVENT_COLUMNS = (
     "complaint_id", "sequence", "kind", "from_status", "to_status", "visibility", "text",

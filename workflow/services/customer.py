@@ -117,9 +117,11 @@ def rejected(complaint: Complaint, *, actor, reason: str, data: dict | None = No
     """The rejection itself, on a locked and permission-checked complaint with a checked
     reason (shared with `record_rejection`)."""
     before, _ = apply_transition(complaint, complaint.to_rejected)
-    save(complaint)
-    routes = list(applicable_routes(complaint.category_id))
     proposal = _pending_proposal(complaint)
+    if proposal is not None:
+        complaint.proposal_rejected = True  # what `routes_stage` reads (models.Complaint)
+    save(complaint, "proposal_rejected")
+    routes = list(applicable_routes(complaint.category_id))
     if proposal is not None:
         proposal.decision, proposal.decided_at = Decision.REJECTED, timezone.now()
         proposal.rejection_reason = reason

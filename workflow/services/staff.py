@@ -199,9 +199,12 @@ def set_estimate(
 
 def new_proposal(complaint: Complaint, actor, text: str) -> ResolutionProposal:
     complaint.proposals.filter(decision=Decision.PENDING).update(decision=Decision.SUPERSEDED)
-    return ResolutionProposal.objects.create(
+    proposal = ResolutionProposal.objects.create(
         complaint=complaint, text=text, proposed_by=actor, proposed_at=timezone.now()
     )
+    complaint.newest_proposal = proposal  # what the customer's pages read (models.Complaint)
+    complaint.save(update_fields=["newest_proposal"])
+    return proposal
 
 
 @atomic
