@@ -60,6 +60,7 @@ def finalize(value):
 
 
 def environment(**options) -> jinja2.Environment:
+    from config.blank_forms import blank_fields
     from portal.templatetags.form_a11y import error_summary_items, field_label
 
     options["undefined"] = jinja2.StrictUndefined
@@ -71,6 +72,7 @@ def environment(**options) -> jinja2.Environment:
         url=url,
         field_label=field_label,
         error_summary_items=error_summary_items,
+        blank_fields=blank_fields,
     )
     env.filters.update(
         date=date_filter,

@@ -59,6 +59,7 @@ def attachment_help() -> str:
 class AttachmentForm(PortalForm):
     """Add a document to a complaint (portal detail page)."""
 
+    blank_fields_cached = True  # its fields draw only from the class (config/blank_forms.py)
     file = forms.FileField(label=_("Belge"))
 
     def __init__(self, *args, **kwargs):
