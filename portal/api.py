@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
@@ -15,6 +16,7 @@ from rest_framework.response import Response
 from workflow import services
 from workflow.actions import CUSTOMER, all_actions
 from workflow.api.downloads import DOWNLOAD_RENDERERS, attachment_response
+from workflow.api.filtering import asks_for_any
 from workflow.api.inputs import serializer_for_form
 from workflow.api.serializers import (
     AttachmentSerializer,
@@ -27,6 +29,8 @@ from workflow.rules import is_customer
 from workflow.selectors import (
     attachments_for_customer,
     complaints_for_customer,
+    customer_complaint,
+    customer_first_page,
     events_for_customer,
 )
 from workflow.states import ContactMethod
@@ -111,6 +115,31 @@ class CustomerComplaintViewSet(
 
     def get_queryset(self):
         return complaints_for_customer(self.request.user)
+
+    # The customer's list and complaint are read on every visit: when the request filters
+    # nothing, their rows come from reads compiled once per process (`workflow.prepared`),
+    # the same rows the queryset above gives; anything else goes through DRF's own steps.
+
+    def _filters_asked(self) -> bool:
+        return asks_for_any(self.request.query_params, self.filterset_class.base_filters)
+
+    def list(self, request, *args, **kwargs):
+        paginator = self.paginator
+        page_number = request.query_params.get(paginator.page_query_param, "1")
+        if page_number != "1" or self._filters_asked():
+            return super().list(request, *args, **kwargs)
+        rows = customer_first_page(request.user, paginator.page_size)
+        page = paginator.first_page_of(rows, self.get_queryset(), request)
+        return paginator.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def get_object(self):
+        if self._filters_asked():
+            return super().get_object()
+        complaint = customer_complaint(self.request.user, self.kwargs[self.lookup_field])
+        if complaint is None:
+            raise Http404
+        self.check_object_permissions(self.request, complaint)
+        return complaint
 
     def get_throttles(self):
         # filing and messages are limited (REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]); 429

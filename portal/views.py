@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template import engines
 from django.urls import reverse
 from django.utils import timezone
@@ -41,8 +41,8 @@ from workflow.pagination import CountWhenNeededPaginator
 from workflow.rules import is_customer
 from workflow.selectors import (
     cached_routes_for,
-    complaints_for_customer,
     current_proposal,
+    customer_complaint,
     customer_list,
     customer_visible_attachments,
     events_for_customer,
@@ -80,13 +80,12 @@ def next_step(complaint: Complaint) -> tuple[str, bool]:
     return _("Memnuniyet anketini doldurun"), True
 
 
-def customer_complaints(user):
-    return complaints_for_customer(user).select_related("survey")
-
-
 def get_customer_complaint(request, reference: str) -> Complaint:
     # Looked up inside the customer's own complaints only: anyone else's is a 404.
-    return get_object_or_404(customer_complaints(request.user), reference=reference)
+    complaint = customer_complaint(request.user, reference)
+    if complaint is None:
+        raise Http404
+    return complaint
 
 
 class CustomerRequiredMixin(LoginRequiredMixin):

@@ -26,6 +26,7 @@ from .models import (
     ResolutionProposal,
     RouteApplication,
 )
+from .prepared import PreparedRead
 from .rules import (
     STAFF_PERMISSION,
     complaint_unit_ids,
@@ -220,6 +221,41 @@ def _customer_complaints() -> QuerySet[Complaint]:
     return Complaint.objects.select_related(*CUSTOMER_RELATIONS).annotate(
         has_attachments=Exists(shown)
     )
+
+
+def customer_first_page(user, size: int) -> list[Complaint]:
+    """The customer's newest `size` complaints, as `complaints_for_customer(user)[:size]`
+    reads them (the first page of their list), with SQL compiled once per process."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return _first_page_read(size)(customer_id=user.pk)
+
+
+def customer_complaint(user, reference: str) -> Complaint | None:
+    """The customer's complaint `reference` (None: there is none among theirs), as
+    `complaints_for_customer(user).get(reference=reference)` reads it, with SQL compiled once
+    per process."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    found = _complaint_read(customer_id=user.pk, reference=str(reference))
+    return found[0] if found else None
+
+
+@functools.cache
+def _first_page_read(size: int) -> PreparedRead:
+    return PreparedRead(
+        lambda customer_id: _customer_complaints().filter(customer_id=customer_id)[:size],
+        customer_id=int,
+    )
+
+
+_complaint_read = PreparedRead(
+    lambda customer_id, reference: (
+        _customer_complaints().filter(customer_id=customer_id, reference=reference).order_by()[:1]
+    ),
+    customer_id=int,
+    reference=str,
+)
 
 
 def read_attachments(complaints) -> None:

@@ -9,3 +9,16 @@ from workflow.pagination import CountWhenNeededPaginator
 
 class Pagination(PageNumberPagination):
     django_paginator_class = CountWhenNeededPaginator
+
+    def first_page_of(self, rows: list, queryset, request) -> list:
+        """What `paginate_queryset` does for page 1, with its rows read already (at most a
+        page of them, in the queryset's order): the total is counted from `queryset` only
+        when the page is full."""
+        paginator = self.django_paginator_class(queryset, self.page_size)
+        if len(rows) < self.page_size:
+            paginator.remember_count(len(rows))
+        self.page = paginator._get_page(rows, 1, paginator)
+        self.request = request
+        if paginator.num_pages > 1 and self.template is not None:
+            self.display_page_controls = True
+        return list(self.page)
