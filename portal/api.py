@@ -30,8 +30,8 @@ from workflow.selectors import (
     attachments_for_customer,
     complaints_for_customer,
     customer_complaint,
+    customer_events,
     customer_first_page,
-    events_for_customer,
 )
 from workflow.states import ContactMethod
 
@@ -147,9 +147,10 @@ class CustomerComplaintViewSet(
 
     def _own(self, reference):
         # Another customer's complaint is a 404, never a 403.
-        return get_object_or_404(
-            Complaint.objects.filter(customer=self.request.user), reference=reference
-        )
+        complaint = customer_complaint(self.request.user, reference)
+        if complaint is None:
+            raise Http404
+        return complaint
 
     def _answer(self, complaint, code=status.HTTP_200_OK):
         complaint = self.get_queryset().get(pk=complaint.pk)
@@ -177,7 +178,7 @@ class CustomerComplaintViewSet(
     def events(self, request, reference=None):
         """The customer-visible timeline, oldest first (internal notes are never shown)."""
         complaint = self._own(reference)
-        return Response(EventSerializer(events_for_customer(complaint), many=True).data)
+        return Response(EventSerializer(customer_events(complaint), many=True).data)
 
     @extend_schema(
         request={"multipart/form-data": AttachmentInput},

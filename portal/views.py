@@ -43,9 +43,9 @@ from workflow.selectors import (
     cached_routes_for,
     current_proposal,
     customer_complaint,
+    customer_events,
     customer_list,
     customer_visible_attachments,
-    events_for_customer,
     note_routes_available,
     routes_stage,
 )
@@ -248,7 +248,7 @@ def render_detail(request, complaint: Complaint, *, bound=None, status: int = 20
     if proposal is not None and proposal.decision == ResolutionProposal.Decision.SUPERSEDED:
         proposal = None
     stage = routes_stage(complaint)
-    events = list(events_for_customer(complaint))
+    events = customer_events(complaint)
     # the routes are read when they are shown (a rejection onwards) or named by a route record
     applicable = []
     if stage is not None or names_routes(events):

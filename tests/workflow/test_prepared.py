@@ -1,5 +1,5 @@
-"""Reads compiled once per process (workflow/prepared.py): the customer's first page and
-complaint give what their querysets give, with each call's own values."""
+"""Reads compiled once per process (workflow/prepared.py): the customer's first page, complaint
+and timeline give what their querysets give, with each call's own values."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -8,15 +8,17 @@ from rest_framework.test import APIClient
 from tests.workflow import attachment_files as files
 from tests.workflow.helpers import EVERY_STATE, complaint_in, file
 from workflow import services
-from workflow.models import Complaint
+from workflow.models import Complaint, ComplaintEvent
 from workflow.prepared import PreparedRead
 from workflow.selectors import (
     _complaint_read,
     complaints_for_customer,
     customer_complaint,
+    customer_events,
     customer_first_page,
+    events_for_customer,
 )
-from workflow.states import Status
+from workflow.states import Status, Visibility
 
 RELATIONS = ("category", "survey", "newest_proposal")
 
@@ -122,3 +124,21 @@ def test_api_list_pages_and_filters_still_go_through_drf(customer, category):
     # a filter on the detail still filters (DRF's get_object), without one the read is prepared
     assert api.get(f"/api/v1/complaints/{reference}/").status_code == 200
     assert api.get(f"/api/v1/complaints/{reference}/", {"status": "closed"}).status_code == 404
+
+
+def test_the_events_are_the_customers_timeline(history, django_assert_num_queries):
+    mine, _theirs = history
+    for complaint in mine:
+        expected = [
+            {f.attname: getattr(e, f.attname) for f in ComplaintEvent._meta.fields}
+            for e in events_for_customer(complaint)
+        ]
+        with django_assert_num_queries(1):
+            events = customer_events(complaint)
+            assert all(event.complaint is complaint for event in events)  # no query for it
+        got = [
+            {f.attname: getattr(e, f.attname) for f in ComplaintEvent._meta.fields} for e in events
+        ]
+        assert got == expected
+        assert all(e["visibility"] != Visibility.INTERNAL for e in got)
+    assert any(len(customer_events(c)) > 3 for c in mine)
