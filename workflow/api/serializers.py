@@ -59,16 +59,20 @@ def error_responses(descriptions: dict[int, str]) -> dict[int, OpenApiResponse]:
 # A ModelSerializer that works out its fields from the model once per class, not on every
 # instance: DRF rebuilds them from the model fields (labels, choices, validators) each time a
 # serializer is made, which cost more than the rest of a small answer. Each instance still gets
-# its own copies (bound to it), as DRF's own declared fields do. (No docstring: the schema would
-# show it as the description of every serializer without one.)
+# its own copies (bound to it) when it asks for `fields` (the schema, DRF's own steps), as DRF's
+# own declared fields do. (No docstring: the schema would show it as the description of every
+# serializer without one.)
 #
 # Its `to_representation` gives DRF's answer (the same keys, order and values) with less work
 # per object: a list of 25 complaints reads 19 fields each, and DRF's generic loop (a generator
 # of the readable fields, `get_attribute` with its exception handling, the PKOnlyObject test)
-# cost more than the values themselves. The serializer works out once how to read each field:
-# a plain column of the model is read with `getattr` and given to the field's own
-# `to_representation`; a method field calls its method; anything else goes through DRF's own
-# steps for that field (`field_reader`).
+# cost more than the values themselves. How to read each field is worked out once per class,
+# from one instance's fields: a plain column of the model is read with `getattr` and given to
+# the field's own `to_representation`; a method field calls the method of the serializer that
+# answers; anything else goes through DRF's own steps for that field (`field_reader`). None of
+# these reads the field's parent or context, so the answering serializer needs no fields of its
+# own: copying them (DRF deep-copies each field, its choices included) was a quarter of a list
+# answer. A class with a nested serializer or a hyperlink field reads per instance, as before.
 class CachedFieldsModelSerializer(serializers.ModelSerializer):
     def get_fields(self):
         cls = type(self)
@@ -78,21 +82,42 @@ class CachedFieldsModelSerializer(serializers.ModelSerializer):
             cls._built_fields = built
         return copy.deepcopy(built)
 
+    @classmethod
+    def class_readers(cls) -> list | None:
+        """(name, read(serializer, instance)) for each readable field, worked out once per
+        class; None when a field may depend on its parent (read per instance then)."""
+        readers = cls.__dict__.get("_class_readers", False)
+        if readers is False:
+            fields = list(cls()._readable_fields)
+            if any(isinstance(field, CONTEXT_FIELDS) for field in fields):
+                readers = None
+            else:
+                readers = [(field.field_name, field_reader(cls, field)) for field in fields]
+            cls._class_readers = readers
+        return readers
+
     def to_representation(self, instance):
-        readers = self.__dict__.get("_field_readers")
+        readers = type(self).class_readers()
         if readers is None:
-            readers = self._field_readers = [
-                (field.field_name, field_reader(self, field)) for field in self._readable_fields
-            ]
+            readers = self.__dict__.get("_field_readers")
+            if readers is None:
+                readers = self._field_readers = [
+                    (field.field_name, field_reader(type(self), field))
+                    for field in self._readable_fields
+                ]
+        if "_zone" not in self.__dict__:
+            self._zone = timezone.get_current_timezone()  # once per answer, not per value
         representation = {}
         for name, read in readers:
-            value = read(instance)
+            value = read(self, instance)
             if value is not SKIP:
                 representation[name] = value
         return representation
 
 
 SKIP = object()
+# fields whose answer may depend on their parent serializer or its context: never shared
+CONTEXT_FIELDS = (serializers.BaseSerializer, serializers.HyperlinkedRelatedField)
 # field classes whose `get_attribute` is DRF's plain one: on a concrete, non-relational column
 # of the model it is `getattr(instance, name)` and cannot fail
 PLAIN_FIELDS = (
@@ -108,14 +133,18 @@ PLAIN_FIELDS = (
 )
 
 
-def field_reader(serializer, field):
-    """instance → the field's value in the answer, exactly as DRF's `to_representation` loop
-    gives it (SKIP: left out)."""
+def field_reader(serializer_class, field):
+    """(serializer, instance) → the field's value in the answer, exactly as DRF's
+    `to_representation` loop gives it (SKIP: left out)."""
     if type(field) is serializers.SerializerMethodField:
-        method = getattr(serializer, field.method_name)
-        return method
+        method_name = field.method_name
+
+        def read_method(serializer, instance):
+            return getattr(serializer, method_name)(instance)
+
+        return read_method
     to_representation = field.to_representation
-    model = getattr(getattr(serializer, "Meta", None), "model", None)
+    model = getattr(getattr(serializer_class, "Meta", None), "model", None)
     if (
         isinstance(field, PLAIN_FIELDS)
         and type(field).get_attribute is serializers.Field.get_attribute
@@ -127,13 +156,13 @@ def field_reader(serializer, field):
         if _is_plain_iso_datetime(field):
             return _datetime_reader(name, to_representation)
 
-        def read_column(instance):
+        def read_column(serializer, instance):
             value = getattr(instance, name)
             return None if value is None else to_representation(value)
 
         return read_column
 
-    def read_as_drf(instance):
+    def read_as_drf(serializer, instance):
         try:
             attribute = field.get_attribute(instance)
         except SkipField:
@@ -157,19 +186,18 @@ def _is_plain_iso_datetime(field) -> bool:
 
 
 def _datetime_reader(name: str, to_representation):
-    """DRF's `DateTimeField.to_representation` for an aware value, with the current time zone
-    looked up once per answer instead of once per value (a list of 25 complaints has about
-    130 of them); anything else goes through DRF's own method."""
-    zone = timezone.get_current_timezone()
+    """DRF's `DateTimeField.to_representation` for an aware value, in the time zone the
+    serializer looked up once for its answer (a list of 25 complaints has about 130 values);
+    anything else goes through DRF's own method."""
 
-    def read_datetime(instance):
+    def read_datetime(serializer, instance):
         value = getattr(instance, name)
         if not value:
             return None
         if not isinstance(value, datetime) or timezone.is_naive(value):
             return to_representation(value)
         try:
-            text = value.astimezone(zone).isoformat()
+            text = value.astimezone(serializer._zone).isoformat()
         except OverflowError:
             return to_representation(value)  # DRF's own error
         return text[:-6] + "Z" if text.endswith("+00:00") else text
@@ -294,11 +322,12 @@ class ComplaintSerializer(CachedFieldsModelSerializer):
     def get_alternative_routes(self, complaint):
         if routes_stage(complaint) is None:
             return []
-        # each category's list is serialized once
+        # each category's list is written once per answer: what AlternativeRouteSerializer
+        # gives (its `to_representation` is `route_text`), without a serializer to build
         cache = self.context.setdefault("_routes_by_category", {})
         if complaint.category_id not in cache:
             routes = self._routes_of(complaint.category_id)
-            cache[complaint.category_id] = AlternativeRouteSerializer(routes, many=True).data
+            cache[complaint.category_id] = [route_text(route) for route in routes]
         return cache[complaint.category_id]
 
     # what this reader may download, and from where
