@@ -37,7 +37,7 @@ from workflow.errors import (
 )
 from workflow.localization import route_text
 from workflow.models import Complaint, ResolutionProposal
-from workflow.pagination import CountWhenNeededPaginator
+from workflow.pagination import CountWhenNeededPaginator, first_page
 from workflow.rules import is_customer
 from workflow.selectors import (
     cached_routes_for,
@@ -45,6 +45,7 @@ from workflow.selectors import (
     customer_complaint,
     customer_events,
     customer_list,
+    customer_list_first_page,
     customer_visible_attachments,
     note_routes_available,
     routes_stage,
@@ -142,6 +143,20 @@ class ComplaintListView(CustomerRequiredMixin, ListView):
 
     def get_queryset(self):
         return customer_list(self.request.user)
+
+    def paginate_queryset(self, queryset, page_size):
+        # the first page (nearly every visit) from a read compiled once per process
+        page = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
+        if str(page) != "1":
+            return super().paginate_queryset(queryset, page_size)
+        paginator = self.get_paginator(
+            queryset,
+            page_size,
+            orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
+        )
+        page = first_page(paginator, customer_list_first_page(self.request.user, page_size))
+        return (paginator, page, page.object_list, page.has_other_pages())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -32,3 +32,12 @@ class CountWhenNeededMixin:
 
 class CountWhenNeededPaginator(CountWhenNeededMixin, Paginator):
     pass
+
+
+def first_page(paginator, rows: list):
+    """Page 1 of `paginator` with its rows read already (at most a page of them, in order, e.g.
+    by a read compiled once: `workflow.prepared`): the total is counted only when the page is
+    full, as `CountWhenNeededMixin.page` does."""
+    if len(rows) < paginator.per_page and not paginator.orphans:
+        paginator.remember_count(len(rows))
+    return paginator._get_page(rows, 1, paginator)

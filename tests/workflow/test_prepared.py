@@ -16,6 +16,8 @@ from workflow.selectors import (
     customer_complaint,
     customer_events,
     customer_first_page,
+    customer_list,
+    customer_list_first_page,
     events_for_customer,
 )
 from workflow.states import Status, Visibility
@@ -142,3 +144,28 @@ def test_the_events_are_the_customers_timeline(history, django_assert_num_querie
         assert got == expected
         assert all(e["visibility"] != Visibility.INTERNAL for e in got)
     assert any(len(customer_events(c)) > 3 for c in mine)
+
+
+def test_the_portal_lists_first_page_is_what_the_queryset_gives(history, customer):
+    def row(complaint):
+        loaded = {name: getattr(complaint, name) for name in complaint.__dict__ if name[0] != "_"}
+        return loaded, complaint.get_deferred_fields(), getattr(complaint, "survey", None)
+
+    expected = [row(c) for c in customer_list(customer)[:20]]
+    assert [row(c) for c in customer_list_first_page(customer, 20)] == expected
+    assert "description" in expected[0][1]  # the list reads only what a row shows
+    assert customer_list_first_page(AnonymousUser(), 20) == []
+
+
+@pytest.mark.django_db
+def test_the_portal_list_pages(client, customer, category):
+    made = [file(customer, category, subject=f"Şikâyet {number}") for number in range(21)]
+    client.force_login(customer)
+    first = client.get("/portal/").content.decode()
+    second = client.get("/portal/", {"page": 2}).content.decode()
+    assert first.count('href="/portal/complaints/MMN-') == 20
+    assert second.count('href="/portal/complaints/MMN-') == 1
+    assert made[0].reference in second  # the oldest, on the last page
+    assert made[-1].reference in first
+    assert 'href="?page=2"' in first
+    assert client.get("/portal/", {"page": 3}).status_code == 404

@@ -4,7 +4,7 @@
 
 from rest_framework.pagination import PageNumberPagination
 
-from workflow.pagination import CountWhenNeededPaginator
+from workflow.pagination import CountWhenNeededPaginator, first_page
 
 
 class Pagination(PageNumberPagination):
@@ -15,9 +15,7 @@ class Pagination(PageNumberPagination):
         page of them, in the queryset's order): the total is counted from `queryset` only
         when the page is full."""
         paginator = self.django_paginator_class(queryset, self.page_size)
-        if len(rows) < self.page_size:
-            paginator.remember_count(len(rows))
-        self.page = paginator._get_page(rows, 1, paginator)
+        self.page = first_page(paginator, rows)
         self.request = request
         if paginator.num_pages > 1 and self.template is not None:
             self.display_page_controls = True
