@@ -135,9 +135,7 @@ class CustomerComplaintViewSet(
     def get_object(self):
         if self._filters_asked():
             return super().get_object()
-        complaint = customer_complaint(self.request.user, self.kwargs[self.lookup_field])
-        if complaint is None:
-            raise Http404
+        complaint = self._own(self.kwargs[self.lookup_field])
         self.check_object_permissions(self.request, complaint)
         return complaint
 

@@ -43,15 +43,18 @@ class PreparedRead:
     `read(customer_id=7, reference="MMN-2026-000001")` -> the list `build(...)` would give."""
 
     def __init__(self, build: Callable[..., QuerySet], **kinds: type):
+        unknown = {name: kind for name, kind in kinds.items() if kind not in (int, str)}
+        if unknown:
+            raise TypeError(f"placeholders are int or str, not {unknown}")
         self.build = build
         self.kinds = kinds
         self._compiled: dict[str, Compiled] = {}
 
     def placeholders(self) -> dict:
-        by_kind = {int: INT_PLACEHOLDER, str: TEXT_PLACEHOLDER}
+        """A distinct placeholder for each value, of its kind (int or str)."""
         return {
-            name: f"{TEXT_PLACEHOLDER}{name}" if kind is str else by_kind[kind]
-            for name, kind in self.kinds.items()
+            name: f"{TEXT_PLACEHOLDER}{name}" if kind is str else INT_PLACEHOLDER - number
+            for number, (name, kind) in enumerate(self.kinds.items())
         }
 
     def compile(self, using: str | None = None) -> Compiled:

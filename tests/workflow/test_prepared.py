@@ -169,3 +169,21 @@ def test_the_portal_list_pages(client, customer, category):
     assert made[-1].reference in first
     assert 'href="?page=2"' in first
     assert client.get("/portal/", {"page": 3}).status_code == 404
+
+
+def test_two_values_of_one_kind_bind_to_their_own_places(history, customer, other_customer):
+    mine, theirs = history
+    read = PreparedRead(
+        lambda customer_id, other_id: Complaint.objects.filter(
+            customer_id=customer_id, pk__gt=other_id
+        ).order_by("pk"),
+        customer_id=int,
+        other_id=int,
+    )
+    first = min(c.pk for c in mine)
+    assert [c.pk for c in read(customer_id=customer.pk, other_id=first)] == sorted(
+        c.pk for c in mine if c.pk > first
+    )
+    assert [c.pk for c in read(customer_id=other_customer.pk, other_id=0)] == [theirs.pk]
+    with pytest.raises(TypeError):
+        PreparedRead(lambda when: Complaint.objects.filter(received_at=when), when=object)
