@@ -334,10 +334,10 @@ class Complaint(ConcurrentTransitionMixin, ComplaintStateMachine, ChoiceLabelsMo
     final_decision_proposed_at = models.DateTimeField(
         _("nihai kararın önerildiği zaman"), null=True, blank=True
     )
-    # What the customer's pages and answers read on every request, kept on the row by the
-    # services that write proposals (`services.staff.new_proposal`, `services.customer.rejected`)
-    # so that no query of the proposals is needed: the newest proposal (`current_proposal`),
-    # and whether any proposal was ever rejected (`routes_stage`, R14).
+    # What the pages and answers read of the proposals, kept on the row by the services that
+    # write proposals (`services.staff.new_proposal`, `services.customer.rejected`) so that no
+    # query of the proposals is needed: the newest proposal (`selectors.current_proposal`),
+    # and whether any proposal was ever rejected (`selectors.routes_stage`, R14).
     newest_proposal = models.ForeignKey(
         "ResolutionProposal",
         on_delete=models.SET_NULL,

@@ -11,10 +11,11 @@ with its own values in those places.
 
 Only values that stand as parameters of the SQL may vary: a value that would change its text (a
 None, a list of another length, a slice) cannot be a placeholder. Each placeholder must appear
-among the parameters; the build is checked once, when it is first compiled. The SQL is kept per
-database alias (a process talks to one kind of database through each); the connection is the
-calling thread's own. Used where the time counts: the customer's list and complaint
-(`selectors.customer_first_page`, `selectors.customer_complaint`).
+among the parameters; the build is checked once, when it is first compiled, for the database
+its queryset reads; the connection is the calling thread's own. Used where the time counts:
+the customer's first page, complaint and timeline, the portal list's first page
+(`selectors.customer_first_page`, `customer_complaint`, `customer_events`,
+`customer_list_first_page`).
 """
 
 import copy
@@ -48,7 +49,7 @@ class PreparedRead:
             raise TypeError(f"placeholders are int or str, not {unknown}")
         self.build = build
         self.kinds = kinds
-        self._compiled: dict[str, Compiled] = {}
+        self._compiled: Compiled | None = None
 
     def placeholders(self) -> dict:
         """A distinct placeholder for each value, of its kind (int or str)."""
@@ -57,12 +58,11 @@ class PreparedRead:
             for number, (name, kind) in enumerate(self.kinds.items())
         }
 
-    def compile(self, using: str | None = None) -> Compiled:
-        """Build with the placeholders and compile for `using` (None: the queryset's own
-        database); kept for the next calls."""
+    def compile(self) -> Compiled:
+        """Build with the placeholders and compile; kept for the next calls."""
         placeholders = self.placeholders()
         queryset = self.build(**placeholders)
-        compiler = queryset.query.get_compiler(using=using or queryset.db)
+        compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
         places = {
             name: [index for index, param in enumerate(params) if param == value]
@@ -71,26 +71,21 @@ class PreparedRead:
         missing = [name for name, positions in places.items() if not positions]
         if missing:
             raise ValueError(f"{missing} do not appear among the parameters of {sql!r}")
-        compiled = Compiled(queryset, compiler, sql, tuple(params), places)
-        self._compiled[using] = compiled
-        return compiled
+        self._compiled = Compiled(queryset, compiler, sql, tuple(params), places)
+        return self._compiled
 
-    def __call__(self, *, using: str | None = None, **values) -> list[Model]:
+    def __call__(self, **values) -> list[Model]:
         if values.keys() != self.kinds.keys():
             raise TypeError(f"PreparedRead needs exactly {sorted(self.kinds)}")
         for name, value in values.items():
             if type(value) is not self.kinds[name]:
                 raise TypeError(f"{name} must be {self.kinds[name].__name__}, not {value!r}")
-        compiled = self._compiled.get(using)
-        if compiled is None:
-            compiled = self.compile(using)
+        compiled = self._compiled or self.compile()
         params = list(compiled.params)
         for name, positions in compiled.places.items():
             for index in positions:
                 params[index] = values[name]
         queryset = compiled.queryset._chain()
-        if using is not None:
-            queryset._db = using
         compiler = copy.copy(compiled.compiler)
         compiler.connection = connections[compiler.using]
         sql = compiled.sql
@@ -101,4 +96,4 @@ class PreparedRead:
 
     def forget(self) -> None:
         """Compile again on the next call (tests that change what the build reads)."""
-        self._compiled.clear()
+        self._compiled = None

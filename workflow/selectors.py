@@ -165,7 +165,7 @@ def complaint_staff_users() -> QuerySet:
     ).order_by("first_name", "last_name", "email")
 
 
-STAFF_RELATIONS = ("category", "unit", "assignee", "customer", "survey")
+STAFF_RELATIONS = ("category", "unit", "assignee", "customer", "survey", "newest_proposal")
 # the customer's pages and API show neither the unit nor the assignee, and the customer is the
 # reader: fewer joins to plan and run for every complaint a customer opens
 CUSTOMER_RELATIONS = ("category", "survey", "newest_proposal")
@@ -179,7 +179,7 @@ def _with_relations(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
     )
     return (
         queryset.select_related(*STAFF_RELATIONS)
-        .prefetch_related(_newest_proposals(), "attachments")
+        .prefetch_related("attachments")
         .annotate(routes_available=Exists(routes))
     )
 
@@ -190,14 +190,6 @@ def note_routes_available(complaint: Complaint, routes: list[AlternativeRoute]) 
     themselves (`noted_routes`: the route form's options, without reading them again)."""
     complaint.routes_available = bool(routes)
     complaint.noted_routes = routes
-
-
-def _newest_proposals() -> Prefetch:
-    return Prefetch(
-        "proposals",
-        queryset=ResolutionProposal.objects.order_by("-proposed_at", "-pk"),
-        to_attr="proposals_newest_first",
-    )
 
 
 def complaints_for_customer(user) -> QuerySet[Complaint]:
@@ -320,7 +312,7 @@ def complaints_for_staff(user) -> QuerySet[Complaint]:
 
 def staff_api_queue(user) -> QuerySet[Complaint]:
     """The staff API's queue: the same scope, with what its rows carry (category, unit,
-    assignee, proposals, documents, and the linked corrective actions' ids, for the staff
+    assignee, newest proposal, documents, and the linked corrective actions' ids, for the staff
     actions' checks); the customer and the survey are not joined (the row gives the customer's
     id, which the complaint row holds) and the customer's route check is not asked."""
     linked = Prefetch(
@@ -330,8 +322,8 @@ def staff_api_queue(user) -> QuerySet[Complaint]:
     )
     return (
         _staff_scope(user)
-        .select_related("category", "unit", "assignee")
-        .prefetch_related(_newest_proposals(), "attachments", linked)
+        .select_related("category", "unit", "assignee", "newest_proposal")
+        .prefetch_related("attachments", linked)
     )
 
 
@@ -413,11 +405,8 @@ def events_for_staff(complaint: Complaint) -> QuerySet[ComplaintEvent]:
 
 
 def current_proposal(complaint: Complaint) -> ResolutionProposal | None:
-    """The newest proposal: from the proposals when a page read them all (the staff's), else
-    the one the complaint row keeps (`newest_proposal`, joined by the customer's selectors)."""
-    proposals = getattr(complaint, "proposals_newest_first", None)
-    if proposals is not None:
-        return proposals[0] if proposals else None
+    """The newest proposal, as the complaint row keeps it (`newest_proposal`, kept by the
+    services and joined by the selectors of the customer's and the staff's pages)."""
     return complaint.newest_proposal
 
 
@@ -643,7 +632,9 @@ def _review_relations(queryset: QuerySet[Complaint]) -> QuerySet[Complaint]:
         "routes_offered"
     )
     return with_due_at(
-        queryset.select_related("category", "unit", "assignee", "final_decision_proposed_by")
+        queryset.select_related(
+            "category", "unit", "assignee", "final_decision_proposed_by", "newest_proposal"
+        )
     ).prefetch_related(
         Prefetch("proposals", queryset=proposals, to_attr="proposals_newest_first"),
         Prefetch(

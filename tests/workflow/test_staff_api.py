@@ -147,11 +147,11 @@ def test_queue_query_count_is_constant(
 ):
     for _ in range(3):
         complaint_in(Status.RESOLUTION_PROPOSED, customer=customer, staff=staff, category=category)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(7):
         assert api.get("/api/v1/staff/complaints/").json()["count"] == 3
     for _ in range(4):
         complaint_in(Status.REJECTED, customer=customer, staff=staff, category=category)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(7):
         assert api.get("/api/v1/staff/complaints/").json()["count"] == 7
 
 

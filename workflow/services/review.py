@@ -107,8 +107,8 @@ def review_rejection(
         save(complaint)
     else:
         before, _ = apply_transition(complaint, complaint.revise_proposal)
-        save(complaint)
         data["proposal_id"] = new_proposal(complaint, actor, text).pk
+        save(complaint, "newest_proposal")
     record_status_change(
         complaint, before, actor=actor, text=text, kind=EventKind.DECISION, data=data
     )

@@ -198,12 +198,13 @@ def set_estimate(
 
 
 def new_proposal(complaint: Complaint, actor, text: str) -> ResolutionProposal:
+    """The new proposal, the pending one superseded; the caller saves the complaint with
+    `newest_proposal` (models.Complaint), in the same save as its transition."""
     complaint.proposals.filter(decision=Decision.PENDING).update(decision=Decision.SUPERSEDED)
     proposal = ResolutionProposal.objects.create(
         complaint=complaint, text=text, proposed_by=actor, proposed_at=timezone.now()
     )
-    complaint.newest_proposal = proposal  # what the customer's pages read (models.Complaint)
-    complaint.save(update_fields=["newest_proposal"])
+    complaint.newest_proposal = proposal
     return proposal
 
 
@@ -213,8 +214,8 @@ def propose_resolution(*, complaint: Complaint, actor, text: str) -> Complaint:
     complaint = lock_for_staff(complaint, actor)
     text = required_text(text, "text")
     before, _ = apply_transition(complaint, complaint.to_resolution_proposed)
-    save(complaint)
     proposal = new_proposal(complaint, actor, text)
+    save(complaint, "newest_proposal")
     record_status_change(
         complaint,
         before,
